@@ -1,0 +1,119 @@
+"""The page-dump cleaner: each rule on text written here, and the real dumps' gold bodies."""
+
+import json
+
+import pytest
+
+from tests.paths import CORPUS, SEED, SEED_GOLD
+from tui.core.clean import clean_dump, split_categories
+
+
+def test_seed_dump_is_split_into_its_parts() -> None:
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    dump = clean_dump(SEED.read_text(encoding="utf-8"))
+    assert dump.title == gold["title"]
+    assert dump.body == gold["body"]
+    assert dump.categories == ["Cloud", "Réseaux"]
+    assert dump.photo_credit == "Crédit photo : © Beboy – Fotolia.com"
+    assert [p.title for p in dump.related] == [r["title"] for r in gold["related"]]
+    assert [p.summary for p in dump.related] == [r["blurb"] for r in gold["related"]]
+    assert [p.age for p in dump.related] == [r["age"] for r in gold["related"]]
+
+
+@pytest.mark.parametrize("number", [f"{n:02d}" for n in range(1, 11)])
+def test_french_dumps_match_their_gold_body(number: str) -> None:
+    gold = json.loads((CORPUS / "dev-fr" / f"{number}.json").read_text(encoding="utf-8"))
+    dump = clean_dump((CORPUS / "dev-fr" / f"{number}.txt").read_text(encoding="utf-8"))
+    assert dump.body == gold["body"]
+    assert dump.title == gold["title"]
+
+
+ENGLISH_DUMP = """We use cookies to give you the best experience. Accept all
+Category: Markets, Technology
+
+Widgets Corp agrees to buy Gadget Ltd
+
+By Jane Roe
+
+Widgets Corp said on Monday it would buy Gadget Ltd for $2 billion.
+
+The deal is expected to close next year.
+
+Photo: Reuters/John Doe
+
+Related posts
+
+Gadget Ltd shares jump
+
+Investors cheered the news…
+
+3 hours ago
+
+Another story
+
+2 days ago
+"""
+
+
+def test_english_dump_rules() -> None:
+    dump = clean_dump(ENGLISH_DUMP)
+    assert dump.title == "Widgets Corp agrees to buy Gadget Ltd"
+    assert dump.paragraphs == [
+        "Widgets Corp said on Monday it would buy Gadget Ltd for $2 billion.",
+        "The deal is expected to close next year.",
+    ]
+    assert dump.categories == ["Markets", "Technology"]
+    assert dump.photo_credit == "Photo: Reuters/John Doe"
+    assert dump.author == "Jane Roe"
+    assert [(p.title, p.summary, p.age) for p in dump.related] == [
+        ("Gadget Ltd shares jump", "Investors cheered the news…", "3 hours ago"),
+        ("Another story", None, "2 days ago"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Articles similaires", "À lire aussi", "Read more", "Sur le même sujet", "Related"]
+)
+def test_related_headings_end_the_body(heading: str) -> None:
+    dump = clean_dump(f"Le titre de l'article du jour\n\nUn paragraphe.\n\n{heading}\n\nAutre article")
+    assert dump.paragraphs == ["Un paragraphe."]
+    assert [p.title for p in dump.related] == ["Autre article"]
+
+
+def test_comment_box_and_glued_signature_are_cut() -> None:
+    text = (
+        "Un titre assez long pour un article\n\nLe texte se termine ici. Jean Martin\n"
+        "Commentaires 3\n\nLaisser un commentaire"
+    )
+    assert clean_dump(text).paragraphs == ["Le texte se termine ici."]
+
+
+def test_truncated_dump_keeps_its_last_words() -> None:
+    text = "Premier paragraphe complet.\n\nLa phrase est coupée. Elle rappelle qu"
+    assert clean_dump(text).paragraphs[-1] == "La phrase est coupée. Elle rappelle qu"
+
+
+def test_agency_credit_glued_to_the_end_is_cut() -> None:
+    text = "Un paragraphe.\n\nLe groupe a confirmé.abc/def(©AFP / 20 mars 2018 18h32)"
+    assert clean_dump(text).paragraphs[-1] == "Le groupe a confirmé."
+
+
+def test_leading_date_token_is_metadata() -> None:
+    dump = clean_dump(" date 2024-05-02 RUBRIQUE\n\nLe texte de l'article commence ici.")
+    assert dump.published == "2024-05-02"
+    assert dump.paragraphs == ["Le texte de l'article commence ici."]
+
+
+def test_date_token_keeps_a_lead_on_the_same_line() -> None:
+    dump = clean_dump(" date 2024-05 La banque a publié ses résultats jeudi.\n\nSuite.")
+    assert dump.paragraphs == ["La banque a publié ses résultats jeudi.", "Suite."]
+
+
+def test_categories_split() -> None:
+    assert split_categories("CloudRéseaux") == ["Cloud", "Réseaux"]
+    assert split_categories("Tech › Cloud | IA") == ["Tech", "Cloud", "IA"]
+
+
+def test_empty_and_blank_dumps() -> None:
+    assert clean_dump("").paragraphs == []
+    assert clean_dump("\n \n\t\n").body == ""

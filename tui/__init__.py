@@ -1,0 +1,3 @@
+"""newsdesk: a terminal reader for news articles."""
+
+__version__ = "0.1.0"

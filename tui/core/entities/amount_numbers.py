@@ -1,0 +1,180 @@
+"""Numbers as they are written in French and English prose, digits or words.
+
+`number_tokens` yields every number in a text with its span. Digits may be grouped
+by spaces (plain, no-break, thin), dots, commas or apostrophes, and the decimal
+mark is a dot or a comma; which is which is settled by the rules in `parse_digits`.
+Number words ('deux', 'twenty-five') are read with text2num.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from tui.core.entities.currencies import SPACE
+
+MAX_DIGITS = 15
+"""Longer digit runs are identifiers or noise, never money."""
+
+MAX_NUMBER_WORDS = 8
+"""Longer runs of number words are not one number ('un un un …')."""
+
+_DIGITS_RE = re.compile(rf"(?<!\w)\d+(?:(?:[.,'’]|{SPACE})\d+)*")
+_SPACE_RE = re.compile(SPACE)
+_GROUP_RE = re.compile(r"\d{3}")
+_LAST_GROUP_RE = re.compile(r"\d{3}(?:[.,]\d+)?")
+_LEAD_RE = re.compile(r"\d{1,3}")
+
+_FR_WORDS = (
+    "zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze "
+    "quinze seize vingt vingts trente quarante cinquante soixante septante huitante octante "
+    "nonante cent cents mille"
+).split()
+_EN_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand"
+).split()
+_WORD_ALT = "|".join(sorted(set(_FR_WORDS + _EN_WORDS), key=len, reverse=True))
+_WORD = rf"(?:{_WORD_ALT})\b"
+_JOIN = rf"(?:{SPACE}|-)+(?:(?:et|and)(?:{SPACE}|-)+)?"
+_WORDS_RE = re.compile(
+    rf"(?<![\w-])(?:{_WORD}(?:{_JOIN}{_WORD})*"
+    rf"|(?:a|an)(?={SPACE}+(?:million|billion|trillion)s?\b))",
+    re.IGNORECASE,
+)
+_SPLIT_WORDS_RE = re.compile(rf"{SPACE}+(?:et|and){SPACE}+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NumberToken:
+    """One number in the text: its span and either its digits or its word value."""
+
+    start: int
+    end: int
+    digits: str = ""
+    word_value: float | None = None
+
+    @property
+    def words(self) -> bool:
+        """Whether the number is written in words."""
+        return self.word_value is not None
+
+    def parse(self, scale_follows: bool) -> float | None:
+        """The number's value; `scale_follows` makes `1,252` read as 1.252 (`1,252 Md€`)."""
+        if self.word_value is not None:
+            return self.word_value
+        return parse_digits(self.digits, scale_follows)
+
+
+def number_tokens(text: str, lang: str) -> Iterator[NumberToken]:
+    """Every number in `text` (digits or words), in order of position."""
+    return heapq.merge(_digit_tokens(text), _word_tokens(text, lang), key=lambda t: t.start)
+
+
+def _digit_tokens(text: str) -> Iterator[NumberToken]:
+    for match in _DIGITS_RE.finditer(text):
+        offset = _grouped_start(match.group())
+        start = match.start() + offset
+        yield NumberToken(start, match.end(), digits=text[start : match.end()])
+
+
+def _grouped_start(run: str) -> int:
+    """Where the number ends up starting in a run like '2019 3 200': the widest valid
+    space-grouped tail ('3 200'), or the last chunk when no grouping fits."""
+    chunks = _SPACE_RE.split(run)
+    if len(chunks) == 1:
+        return 0
+    offsets = [0]
+    for chunk in chunks[:-1]:
+        offsets.append(offsets[-1] + len(chunk) + 1)
+    best = len(chunks) - 1
+    if not _LAST_GROUP_RE.fullmatch(chunks[-1]):
+        return offsets[best]
+    for i in range(len(chunks) - 2, -1, -1):
+        if _LEAD_RE.fullmatch(chunks[i]):
+            best = i
+        if not _GROUP_RE.fullmatch(chunks[i]):
+            break
+    return offsets[best]
+
+
+def parse_digits(text: str, scale_follows: bool = False) -> float | None:
+    """The value of a written number, or None when it is not a plain quantity.
+
+    Spaces and apostrophes group thousands. With both a dot and a comma, the last one
+    is the decimal mark. One kind used several times groups thousands ('1.234.567').
+    A single dot or comma before exactly three digits groups thousands ('600.000',
+    '$1,599') unless a scale follows ('1,252 Md€') or the integer part is 0.
+    """
+    plain = re.sub(rf"{SPACE}|['’]", "", text)
+    if sum(ch.isdigit() for ch in plain) > MAX_DIGITS:
+        return None
+    if _SPACE_RE.search(text):
+        return _decimal(plain.replace(",", "."))
+    marks = [ch for ch in plain if ch in ".,"]
+    if not marks:
+        return float(plain)
+    if len(set(marks)) == 2:
+        decimal = marks[-1]
+        if marks.count(decimal) > 1:
+            return None
+        head, _, tail = plain.rpartition(decimal)
+        return _grouped(head, marks[0], tail)
+    mark = marks[0]
+    parts = plain.split(mark)
+    if len(parts) > 2:
+        return _grouped(plain, mark, "")
+    head, tail = parts
+    if len(tail) == 3 and head != "0" and not scale_follows and len(head) <= 3:
+        return float(head + tail)
+    return float(f"{head}.{tail}")
+
+
+def _grouped(head: str, mark: str, decimals: str) -> float | None:
+    """`head` grouped by `mark` in threes, plus optional `decimals`; None if irregular."""
+    groups = head.split(mark)
+    if not _LEAD_RE.fullmatch(groups[0]) or not all(_GROUP_RE.fullmatch(g) for g in groups[1:]):
+        return None
+    return float("".join(groups) + (f".{decimals}" if decimals else ""))
+
+
+def _decimal(text: str) -> float | None:
+    if text.count(".") > 1:
+        return None
+    return float(text)
+
+
+def _word_tokens(text: str, lang: str) -> Iterator[NumberToken]:
+    for match in _WORDS_RE.finditer(text):
+        words = match.group()
+        if len(words.split()) > MAX_NUMBER_WORDS:
+            continue
+        value = _word_value(words, lang)
+        if value is not None:
+            yield NumberToken(match.start(), match.end(), word_value=value)
+        else:
+            # 'entre deux et trois' or 'two and three': read the last number alone.
+            parts = list(_SPLIT_WORDS_RE.finditer(words))
+            if parts:
+                start = match.start() + parts[-1].end()
+                last = _word_value(text[start : match.end()], lang)
+                if last is not None:
+                    yield NumberToken(start, match.end(), word_value=last)
+
+
+def _word_value(words: str, lang: str) -> float | None:
+    """The value of number words, trying the text's language first."""
+    cleaned = re.sub(rf"{SPACE}+", " ", words).lower()
+    if cleaned in ("a", "an"):
+        return 1.0
+    for code in (lang, "en" if lang == "fr" else "fr"):
+        try:
+            return float(text2num(cleaned, code))
+        except ValueError:
+            continue
+    return None

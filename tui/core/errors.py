@@ -1,0 +1,21 @@
+"""The project's error types: every failure a user can cause is one of these."""
+
+
+class NewsdeskError(Exception):
+    """Base of every error newsdesk reports to the user as one clear sentence."""
+
+
+class LoadError(NewsdeskError):
+    """A stored source could not be read: missing, a directory, empty, binary, too large."""
+
+
+class FetchError(NewsdeskError):
+    """A URL could not be fetched: DNS, refused, TLS, timeout, HTTP status, size, type."""
+
+
+class ExtractError(NewsdeskError):
+    """A page was read but no article could be extracted from it."""
+
+
+class StoreError(NewsdeskError):
+    """The library database could not be opened, read or written."""

@@ -1,0 +1,385 @@
+"""The library: saved articles in one SQLite file, with full-text search and an entity cache.
+
+One `Library` holds one connection; open one per thread (sqlite3's own same-thread check
+is left on). Every save is one transaction, so a process killed mid-save leaves the file
+as it was before that save.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from tui.core.entities import ANALYSER_VERSION
+from tui.core.errors import StoreError
+from tui.core.migrations import migrate
+from tui.core.model import Article, Entities
+from tui.core.serialise import article_from_dict, article_to_dict
+
+BUSY_TIMEOUT_MS = 5000
+"""How long a write waits for another process holding the library before giving up."""
+
+_ENTITY_KEYS = ("amounts", "companies", "organisations", "checks")
+_LISTING_COLUMNS = ("id", "title", "site", "published", "source", "url", "amounts", "companies")
+_LISTING = ", ".join((*_LISTING_COLUMNS, "saved_at"))
+"""The columns of a listing line, in `LibraryEntry` order: never the body or the page."""
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """One line of the library listing: enough to show and pick, without the body."""
+
+    id: int
+    title: str
+    site: str | None
+    published: str | None
+    source: str | None
+    url: str | None
+    amounts: int
+    companies: int
+    saved_at: str
+
+
+def body_hash(body: str) -> str:
+    """The key of a body's cached entity results."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def fts_query(text: str) -> str:
+    """User input as a safe FTS5 query: every word quoted, all required, last one a prefix.
+
+    Quoting makes FTS syntax (`"`, `*`, `AND`, `(`, `NEAR`, `col:`) plain text.
+    Returns "" when the input has no word at all.
+    """
+    words = _WORD.findall(text)
+    if not words:
+        return ""
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _entities_json(entities: Entities) -> str:
+    data = article_to_dict(Article(title="", body="", entities=entities))
+    return json.dumps({k: data[k] for k in _ENTITY_KEYS}, ensure_ascii=False)
+
+
+def _entities_from_json(text: str) -> Entities:
+    rebuilt = article_from_dict({"body": "", **json.loads(text)})
+    return rebuilt.entities or Entities()
+
+
+def _article_json(article: Article) -> str:
+    data = article_to_dict(article)
+    for key in (*_ENTITY_KEYS, "body"):
+        data.pop(key, None)
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _company_names(entities: Entities | None) -> str:
+    if entities is None:
+        return ""
+    names = [c.name for c in entities.companies]
+    names += [form for c in entities.companies for form in c.forms]
+    return " ".join(dict.fromkeys(names))
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _entry(row: sqlite3.Row | tuple[Any, ...]) -> LibraryEntry:
+    return LibraryEntry(
+        id=int(row[0]),
+        title=str(row[1]),
+        site=row[2],
+        published=row[3],
+        source=row[4],
+        url=row[5],
+        amounts=int(row[6]),
+        companies=int(row[7]),
+        saved_at=str(row[8]),
+    )
+
+
+def _describe(path: Path, error: sqlite3.Error) -> str:
+    reason = str(error).rstrip(".")
+    if "not a database" in reason:
+        return f"The library file {path} is not an SQLite database."
+    if "locked" in reason or "busy" in reason:
+        return f"The library {path} is busy: another newsdesk is writing to it."
+    if "readonly" in reason:
+        return f"The library {path} is read-only."
+    if "malformed" in reason or "corrupt" in reason:
+        return f"The library {path} is damaged ({reason})."
+    return f"The library {path} could not be used: {reason}."
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    if path.is_dir():
+        raise StoreError(f"The library path {path} is a directory, not a file.")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(
+            f"Cannot create the library folder {path.parent}: {error.strerror}."
+        ) from error
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as error:
+        raise StoreError(_describe(path, error)) from error
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn)
+    except sqlite3.Error as error:
+        conn.close()
+        raise StoreError(_describe(path, error)) from error
+    except StoreError:
+        conn.close()
+        raise
+    return conn
+
+
+class Library:
+    """The saved articles in one SQLite file; one instance per thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._conn: sqlite3.Connection | None = _connect(self.path)
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection; later calls raise StoreError. Safe to call twice."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"The library {self.path} is closed.")
+        return self._conn
+
+    @contextmanager
+    def _guard(self) -> Iterator[sqlite3.Connection]:
+        """Turn sqlite3 errors into StoreError with one sentence."""
+        conn = self._db
+        try:
+            yield conn
+        except sqlite3.Error as error:
+            raise StoreError(_describe(self.path, error)) from error
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._guard() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.execute("COMMIT")
+
+    def save(
+        self,
+        article: Article,
+        *,
+        raw: bytes | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> int:
+        """Store `article` (replacing the one with the same source) and return its id.
+
+        The key is `article.source`, else its URL, else a hash of its body. `raw` is the
+        page as fetched; when omitted, an earlier raw page and fetch headers are kept.
+        """
+        digest = body_hash(article.body)
+        key = article.source or article.url or f"text:{digest}"
+        fetched = raw is not None or etag is not None or last_modified is not None
+        with self._transaction() as conn:
+            entities = article.entities
+            if entities is not None:
+                conn.execute(
+                    "INSERT OR REPLACE INTO entity_results VALUES (?, ?, ?)",
+                    (digest, ANALYSER_VERSION, _entities_json(entities)),
+                )
+            else:
+                entities = self._cached(conn, digest)
+            row = conn.execute(
+                """
+                INSERT INTO articles (source, saved_at, title, site, published, url, amounts,
+                    companies, fetched_at, etag, last_modified, body_hash, company_names,
+                    body, data)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (source) DO UPDATE SET
+                    saved_at = excluded.saved_at, title = excluded.title,
+                    site = excluded.site, published = excluded.published, url = excluded.url,
+                    amounts = excluded.amounts, companies = excluded.companies,
+                    fetched_at = coalesce(excluded.fetched_at, fetched_at),
+                    etag = iif(excluded.fetched_at IS NULL, etag, excluded.etag),
+                    last_modified = iif(excluded.fetched_at IS NULL, last_modified,
+                        excluded.last_modified),
+                    body_hash = excluded.body_hash, company_names = excluded.company_names,
+                    body = excluded.body, data = excluded.data
+                RETURNING id
+                """,
+                (
+                    key,
+                    _now(),
+                    article.title,
+                    article.site,
+                    article.published,
+                    article.url,
+                    len(entities.amounts) if entities else 0,
+                    len(entities.companies) if entities else 0,
+                    _now() if fetched else None,
+                    etag,
+                    last_modified,
+                    digest,
+                    _company_names(entities),
+                    article.body,
+                    _article_json(replace(article, source=key)),
+                ),
+            ).fetchone()
+            article_id = int(row[0])
+            if raw is not None:
+                conn.execute(
+                    "INSERT OR REPLACE INTO pages VALUES (?, ?)", (article_id, zlib.compress(raw))
+                )
+        return article_id
+
+    def remember_entities(self, body: str, entities: Entities) -> None:
+        """Cache the entity results of a body that is not (yet) saved as an article."""
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO entity_results VALUES (?, ?, ?)",
+                (body_hash(body), ANALYSER_VERSION, _entities_json(entities)),
+            )
+
+    @staticmethod
+    def _cached(conn: sqlite3.Connection, digest: str) -> Entities | None:
+        row = conn.execute(
+            "SELECT data FROM entity_results WHERE body_hash = ? AND analyser_version = ?",
+            (digest, ANALYSER_VERSION),
+        ).fetchone()
+        return None if row is None else _entities_from_json(str(row[0]))
+
+    def cached_entities(self, body: str) -> Entities | None:
+        """The entity results stored for this exact body by this analyser version."""
+        with self._guard() as conn:
+            return self._cached(conn, body_hash(body))
+
+    def get(self, article_id: int) -> Article:
+        """The saved article, with its cached entities when the analyser has not changed."""
+        with self._guard() as conn:
+            row = conn.execute(
+                "SELECT body, data, body_hash FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"There is no article {article_id} in the library.")
+            try:
+                article = article_from_dict({**json.loads(row[1]), "body": row[0]})
+            except (ValueError, KeyError, TypeError) as error:
+                raise StoreError(f"Article {article_id} in the library is damaged.") from error
+            return replace(article, entities=self._cached(conn, str(row[2])))
+
+    def raw_page(self, article_id: int) -> bytes | None:
+        """The page as it was fetched, when the article came from the web."""
+        with self._guard() as conn:
+            row = conn.execute(
+                "SELECT raw FROM pages WHERE article_id = ?", (article_id,)
+            ).fetchone()
+        if row is None:
+            return None
+        try:
+            return zlib.decompress(row[0])
+        except zlib.error as error:
+            raise StoreError(f"The saved page of article {article_id} is damaged.") from error
+
+    def fetch_info(self, article_id: int) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified headers of the last fetch, for a conditional request."""
+        with self._guard() as conn:
+            row = conn.execute(
+                "SELECT etag, last_modified FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+        if row is None:
+            raise StoreError(f"There is no article {article_id} in the library.")
+        return row[0], row[1]
+
+    def find(
+        self, *, url: str | None = None, source: str | None = None, title: str | None = None
+    ) -> LibraryEntry | None:
+        """The most recently saved article matching every given field, or None."""
+        clauses = []
+        params: list[str] = []
+        for column, value in (("url", url), ("source", source), ("title", title)):
+            if value is not None:
+                collate = " COLLATE NOCASE" if column == "title" else ""
+                clauses.append(f"{column} = ?{collate}")
+                params.append(value)
+        if not clauses:
+            return None
+        sql = f"SELECT {_LISTING} FROM articles WHERE {' AND '.join(clauses)}"
+        with self._guard() as conn:
+            row = conn.execute(sql + " ORDER BY saved_at DESC LIMIT 1", params).fetchone()
+        return None if row is None else _entry(row)
+
+    def entries(self, limit: int = 500) -> list[LibraryEntry]:
+        """The most recently saved articles first."""
+        with self._guard() as conn:
+            rows = conn.execute(
+                f"SELECT {_LISTING} FROM articles ORDER BY saved_at DESC, id DESC LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [_entry(r) for r in rows]
+
+    def count(self) -> int:
+        """How many articles the library holds."""
+        with self._guard() as conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def search(self, query: str, limit: int = 50) -> list[LibraryEntry]:
+        """Articles whose title, body or company names hold every word of `query`, best first.
+
+        Any text is accepted: FTS operators in it are searched as plain words.
+        """
+        match = fts_query(query)
+        if not match:
+            return []
+        columns = ", ".join(f"a.{c}" for c in (*_LISTING_COLUMNS, "saved_at"))
+        sql = (
+            f"SELECT {columns} FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 10.0, 1.0, 5.0) LIMIT ?"
+        )
+        with self._guard() as conn:
+            rows = conn.execute(sql, (match, limit)).fetchall()
+        return [_entry(r) for r in rows]
+
+    def remove(self, article_id: int) -> bool:
+        """Delete an article and its raw page; False when there was no such article."""
+        with self._transaction() as conn:
+            cursor = conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            return cursor.rowcount > 0

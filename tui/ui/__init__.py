@@ -1,0 +1,1 @@
+"""The Textual application: screens and widgets that arrange the core's results."""

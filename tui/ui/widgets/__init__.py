@@ -1,0 +1,1 @@
+"""Widgets of the reader: the article body, the entity panel and the related posts."""
