@@ -6,10 +6,14 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from tui.config import Settings, load_settings
 from tui.core.errors import NewsdeskError
 from tui.core.model import Article
+
+if TYPE_CHECKING:
+    from tui.core.store import Library
 
 FORMATS = ("json", "text", "markdown")
 
@@ -75,18 +79,38 @@ def run_show(argv: Sequence[str]) -> int:
     render = _renderer(args.format or "json")
     from tui.core.pipeline import open_article
 
+    library = _library_for(args.sources, settings)
     failures = 0
-    for source in args.sources:
-        try:
-            article = open_article(source, settings)
-        except NewsdeskError as problem:
-            error(str(problem))
-            failures += 1
-            continue
-        for notice in article.notices:
-            error(f"note: {notice}")
-        print(render(article), flush=True)
+    try:
+        for source in args.sources:
+            try:
+                article = open_article(source, settings, library)
+            except NewsdeskError as problem:
+                error(str(problem))
+                failures += 1
+                continue
+            for notice in article.notices:
+                error(f"note: {notice}")
+            print(render(article), flush=True)
+    finally:
+        if library is not None:
+            library.close()
     return 1 if failures else 0
+
+
+def _library_for(sources: Sequence[str], settings: Settings) -> Library | None:
+    """The library, when a source is a URL (fetched pages are kept to reopen offline)."""
+    from tui.core.load import is_url
+
+    if not any(is_url(source) for source in sources):
+        return None
+    from tui.core.store import Library
+
+    try:
+        return Library(settings.library_path)
+    except NewsdeskError as problem:
+        error(f"note: {problem} Fetched pages will not be saved.")
+        return None
 
 
 def run_reader(argv: Sequence[str]) -> int:

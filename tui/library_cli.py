@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from tui.config import Settings
 from tui.core.errors import NewsdeskError
-from tui.core.model import Article
 from tui.core.serialise import article_to_dict
 from tui.core.store import Library, LibraryEntry
 
@@ -58,31 +57,14 @@ def _print_entries(entries: Sequence[LibraryEntry], out: TextIO, empty: str) -> 
     return 0
 
 
-def _minimal_markdown(article: Article) -> str:
-    """Fallback used only while `tui.core.export` is not available."""
-    lines = [f"# {article.title}", ""]
-    meta = [m for m in (article.site, article.author, article.published, article.url) if m]
-    if meta:
-        lines += [" · ".join(meta), ""]
-    lines += [p + "\n" for p in article.paragraphs]
-    return "\n".join(lines)
-
-
-def _markdown_writer() -> Callable[[Article], str]:
-    try:
-        from tui.core.export import article_to_markdown
-    except ImportError:
-        return _minimal_markdown
-    writer: Callable[[Article], str] = article_to_markdown
-    return writer
-
-
 def _export(library: Library, article_id: int, fmt: str, out: TextIO) -> int:
     article = library.get(article_id)
     if fmt == "json":
         print(json.dumps(article_to_dict(article), ensure_ascii=False, indent=2), file=out)
     else:
-        print(_markdown_writer()(article).rstrip("\n"), file=out)
+        from tui.core.export import article_to_markdown
+
+        print(article_to_markdown(article).rstrip("\n"), file=out)
     return 0
 
 

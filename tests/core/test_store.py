@@ -162,6 +162,12 @@ def test_search_operators_are_words(library: Library, query: str) -> None:
     assert [e.title for e in library.search(query)] == ["Acme raises money, part 1"]
 
 
+def test_title_hits_rank_first(library: Library) -> None:
+    library.save(make_article(1, title="Quiet day", body="The walrus " * 30, entities=None))
+    library.save(make_article(2, title="Walrus spotted", body="Nothing else.", entities=None))
+    assert [e.title for e in library.search("walrus")] == ["Walrus spotted", "Quiet day"]
+
+
 def test_fts_query_quotes_every_word() -> None:
     assert fts_query('a "b" OR c*') == '"a" "b" "OR" "c"*'
     assert fts_query(" * ( ) ") == ""
@@ -227,19 +233,23 @@ def test_database_uses_wal_and_current_schema(library: Library) -> None:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
-def test_migration_from_version_1_indexes_existing_articles(tmp_path: Path) -> None:
+@pytest.mark.parametrize("old_version", range(1, SCHEMA_VERSION))
+def test_migration_from_an_older_version_keeps_and_indexes_articles(
+    tmp_path: Path, old_version: int
+) -> None:
     path = tmp_path / "old.sqlite3"
     conn = sqlite3.connect(path, isolation_level=None)
-    migrate(conn, target=1)
+    migrate(conn, target=old_version)
     conn.execute(
         "INSERT INTO articles (source, saved_at, title, body_hash, body, data)"
         " VALUES ('old-source', '2020-01-01T00:00:00+00:00', 'Old title', 'h', 'Old wombat body',"
         ' \'{"title": "Old title", "source": "old-source"}\')'
     )
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == old_version
     conn.close()
     with Library(path) as lib:
         assert [e.title for e in lib.search("wombat")] == ["Old title"]
+        assert [e.title for e in lib.search("wo")] == ["Old title"]
         old = lib.entries()[0]
         assert lib.get(old.id).body == "Old wombat body"
         lib.save(make_article())

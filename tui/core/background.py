@@ -7,6 +7,8 @@ loads the spaCy model once, on the first job, and keeps it for every later artic
 from __future__ import annotations
 
 import multiprocessing
+import os
+import sys
 import threading
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -15,6 +17,37 @@ from tui.core.model import Entities
 
 WARM_UP_TEXT = "Une société a levé 10 millions d'euros à Paris."
 """A sentence analysed once at start-up so the model is loaded before the first article."""
+
+
+WORKER_NICENESS = 5
+"""The worker runs at a lower priority than the UI, so the screen stays smooth on few cores."""
+
+
+def _quiet_worker() -> None:
+    """Runs first in the worker: its output must never reach the terminal the UI draws on."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+    if hasattr(os, "nice"):
+        os.nice(WORKER_NICENESS)
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with the real stderr.
+
+    The tracker hands `sys.stderr`'s descriptor to its own process; under a terminal UI
+    `sys.stderr` is a capture object without one, and spawning would fail.
+    """
+    from multiprocessing import resource_tracker
+
+    saved = sys.stderr
+    try:
+        if sys.__stderr__ is not None:
+            sys.stderr = sys.__stderr__
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = saved
 
 
 def _analyse_in_worker(
@@ -47,8 +80,11 @@ class Analyser:
             if self._closed:
                 raise RuntimeError("the analyser has been shut down")
             if self._executor is None:
+                _start_resource_tracker()
                 context = multiprocessing.get_context("spawn")
-                self._executor = ProcessPoolExecutor(max_workers=1, mp_context=context)
+                self._executor = ProcessPoolExecutor(
+                    max_workers=1, mp_context=context, initializer=_quiet_worker
+                )
             return self._executor
 
     @property

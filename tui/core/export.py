@@ -36,6 +36,25 @@ def _amount_lines(article: Article) -> list[str]:
     return lines
 
 
+def check_line(article: Article, total: int, parts: tuple[int, ...], holds: bool) -> str:
+    """`135 000 000 + 60 000 000 = 195 000 000 EUR ✓`, or `✗ (does not add up)`."""
+    amounts = article.amounts
+
+    def short(index: int) -> str:
+        return format_value(amounts[index]).removesuffix(" (inferred)").rsplit(" ", 1)[0]
+
+    sums = " + ".join(short(i) for i in parts)
+    verdict = "✓ holds" if holds else "✗ does not add up"
+    return f"{sums} = {short(total)} {amounts[total].currency or ''} {verdict}".replace("  ", " ")
+
+
+def _check_lines(article: Article) -> list[str]:
+    entities = article.entities
+    if entities is None:
+        return []
+    return [check_line(article, c.total, c.parts, c.holds) for c in entities.checks]
+
+
 def _company_lines(article: Article) -> list[str]:
     lines = []
     for company in article.companies:
@@ -57,6 +76,7 @@ def article_to_text(article: Article) -> str:
     parts.append(article.body)
     for name, lines in (
         ("Amounts", _amount_lines(article)),
+        ("Checks", _check_lines(article)),
         ("Companies", _company_lines(article)),
         ("Related posts", _related_lines(article)),
     ):
@@ -74,6 +94,7 @@ def article_to_markdown(article: Article) -> str:
     parts.append(article.body)
     for name, lines in (
         ("Amounts", _amount_lines(article)),
+        ("Checks", _check_lines(article)),
         ("Companies", _company_lines(article)),
     ):
         if lines:

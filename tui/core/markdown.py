@@ -108,8 +108,8 @@ def parse_markdown(text: str) -> MarkdownArticle:
         if heading:
             name = _inline(heading.group(2))
             in_related = bool(_RELATED_HEADING.match(name))
-            if len(heading.group(1)) == 1 and article.title is None:
-                article.title = name
+            if len(heading.group(1)) == 1:
+                article.title = article.title or name
             elif not in_related:
                 _add_paragraph(article, name)
             lines = lines[1:]

@@ -1,4 +1,4 @@
-"""The library's schema, as ordered migrations recorded in `PRAGMA user_version`.
+"""The library file: opening it, and its schema as ordered migrations in `PRAGMA user_version`.
 
 Migration N (counting from 1) turns a version N-1 database into version N. Each one runs
 in a single transaction together with the `user_version` bump, so a crash leaves the file
@@ -8,8 +8,12 @@ either before or after it, never half-way. Never edit a released migration: appe
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 from tui.core.errors import StoreError
+
+BUSY_TIMEOUT_MS = 5000
+"""How long a write waits for another process holding the library before giving up."""
 
 _ARTICLES = """
 CREATE TABLE articles (
@@ -69,7 +73,22 @@ INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 """
 """Version 2: full-text search over title, body and company names, kept in sync by triggers."""
 
-MIGRATIONS: tuple[str, ...] = (_ARTICLES, _FULL_TEXT)
+_PREFIX_INDEX = """
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, body, company_names,
+    content = 'articles', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+);
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+"""
+"""Version 3: prefix indexes, so search-as-you-type on two or three letters stays fast.
+
+The triggers of version 2 name the table, so they keep working on the new one.
+"""
+
+MIGRATIONS: tuple[str, ...] = (_ARTICLES, _FULL_TEXT, _PREFIX_INDEX)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -101,3 +120,48 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
             if conn.in_transaction:
                 conn.rollback()
             raise
+
+
+def describe_error(path: Path, error: sqlite3.Error) -> str:
+    """One sentence for a failed database operation on the library at `path`."""
+    reason = str(error).rstrip(".")
+    if "not a database" in reason:
+        return f"The library file {path} is not an SQLite database."
+    if "locked" in reason or "busy" in reason:
+        return f"The library {path} is busy: another newsdesk is writing to it."
+    if "readonly" in reason:
+        return f"The library {path} is read-only."
+    if "malformed" in reason or "corrupt" in reason:
+        return f"The library {path} is damaged ({reason})."
+    return f"The library {path} could not be used: {reason}."
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) the library file in WAL mode, migrated to the current schema.
+
+    The connection is in autocommit mode: callers open their own transactions.
+    """
+    if path.is_dir():
+        raise StoreError(f"The library path {path} is a directory, not a file.")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(
+            f"Cannot create the library folder {path.parent}: {error.strerror}."
+        ) from error
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as error:
+        raise StoreError(describe_error(path, error)) from error
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn)
+    except sqlite3.Error as error:
+        conn.close()
+        raise StoreError(describe_error(path, error)) from error
+    except StoreError:
+        conn.close()
+        raise
+    return conn

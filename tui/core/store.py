@@ -22,18 +22,17 @@ from typing import Any
 
 from tui.core.entities import ANALYSER_VERSION
 from tui.core.errors import StoreError
-from tui.core.migrations import migrate
+from tui.core.migrations import connect, describe_error
 from tui.core.model import Article, Entities
 from tui.core.serialise import article_from_dict, article_to_dict
-
-BUSY_TIMEOUT_MS = 5000
-"""How long a write waits for another process holding the library before giving up."""
 
 _ENTITY_KEYS = ("amounts", "companies", "organisations", "checks")
 _LISTING_COLUMNS = ("id", "title", "site", "published", "source", "url", "amounts", "companies")
 _LISTING = ", ".join((*_LISTING_COLUMNS, "saved_at"))
 """The columns of a listing line, in `LibraryEntry` order: never the body or the page."""
 _WORD = re.compile(r"\w+")
+_WEIGHTS = "10.0, 1.0, 5.0"
+"""bm25 weights of title, body and company names: a hit in the title counts most."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +94,53 @@ def _company_names(entities: Entities | None) -> str:
     return " ".join(dict.fromkeys(names))
 
 
+_UPSERT = """
+INSERT INTO articles (source, saved_at, title, site, published, url, amounts, companies,
+    fetched_at, etag, last_modified, body_hash, company_names, body, data)
+VALUES (:source, :saved_at, :title, :site, :published, :url, :amounts, :companies,
+    :fetched_at, :etag, :last_modified, :body_hash, :company_names, :body, :data)
+ON CONFLICT (source) DO UPDATE SET
+    saved_at = excluded.saved_at, title = excluded.title, site = excluded.site,
+    published = excluded.published, url = excluded.url, amounts = excluded.amounts,
+    companies = excluded.companies, fetched_at = coalesce(excluded.fetched_at, fetched_at),
+    etag = iif(excluded.fetched_at IS NULL, etag, excluded.etag),
+    last_modified = iif(excluded.fetched_at IS NULL, last_modified, excluded.last_modified),
+    body_hash = excluded.body_hash, company_names = excluded.company_names,
+    body = excluded.body, data = excluded.data
+RETURNING id
+"""
+"""Insert or replace by source; fetch headers and time are kept when this save has none."""
+
+
+def _article_row(
+    article: Article,
+    key: str,
+    digest: str,
+    entities: Entities | None,
+    fetched: bool,
+    etag: str | None,
+    last_modified: str | None,
+) -> dict[str, object]:
+    now = _now()
+    return {
+        "source": key,
+        "saved_at": now,
+        "title": article.title,
+        "site": article.site,
+        "published": article.published,
+        "url": article.url,
+        "amounts": len(entities.amounts) if entities else 0,
+        "companies": len(entities.companies) if entities else 0,
+        "fetched_at": now if fetched else None,
+        "etag": etag,
+        "last_modified": last_modified,
+        "body_hash": digest,
+        "company_names": _company_names(entities),
+        "body": article.body,
+        "data": _article_json(replace(article, source=key)),
+    }
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
@@ -113,52 +159,12 @@ def _entry(row: sqlite3.Row | tuple[Any, ...]) -> LibraryEntry:
     )
 
 
-def _describe(path: Path, error: sqlite3.Error) -> str:
-    reason = str(error).rstrip(".")
-    if "not a database" in reason:
-        return f"The library file {path} is not an SQLite database."
-    if "locked" in reason or "busy" in reason:
-        return f"The library {path} is busy: another newsdesk is writing to it."
-    if "readonly" in reason:
-        return f"The library {path} is read-only."
-    if "malformed" in reason or "corrupt" in reason:
-        return f"The library {path} is damaged ({reason})."
-    return f"The library {path} could not be used: {reason}."
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    if path.is_dir():
-        raise StoreError(f"The library path {path} is a directory, not a file.")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise StoreError(
-            f"Cannot create the library folder {path.parent}: {error.strerror}."
-        ) from error
-    try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-    except sqlite3.Error as error:
-        raise StoreError(_describe(path, error)) from error
-    try:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        migrate(conn)
-    except sqlite3.Error as error:
-        conn.close()
-        raise StoreError(_describe(path, error)) from error
-    except StoreError:
-        conn.close()
-        raise
-    return conn
-
-
 class Library:
     """The saved articles in one SQLite file; one instance per thread."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self._conn: sqlite3.Connection | None = _connect(self.path)
+        self._conn: sqlite3.Connection | None = connect(self.path)
 
     def __enter__(self) -> Library:
         return self
@@ -190,7 +196,7 @@ class Library:
         try:
             yield conn
         except sqlite3.Error as error:
-            raise StoreError(_describe(self.path, error)) from error
+            raise StoreError(describe_error(self.path, error)) from error
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -229,40 +235,7 @@ class Library:
             else:
                 entities = self._cached(conn, digest)
             row = conn.execute(
-                """
-                INSERT INTO articles (source, saved_at, title, site, published, url, amounts,
-                    companies, fetched_at, etag, last_modified, body_hash, company_names,
-                    body, data)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (source) DO UPDATE SET
-                    saved_at = excluded.saved_at, title = excluded.title,
-                    site = excluded.site, published = excluded.published, url = excluded.url,
-                    amounts = excluded.amounts, companies = excluded.companies,
-                    fetched_at = coalesce(excluded.fetched_at, fetched_at),
-                    etag = iif(excluded.fetched_at IS NULL, etag, excluded.etag),
-                    last_modified = iif(excluded.fetched_at IS NULL, last_modified,
-                        excluded.last_modified),
-                    body_hash = excluded.body_hash, company_names = excluded.company_names,
-                    body = excluded.body, data = excluded.data
-                RETURNING id
-                """,
-                (
-                    key,
-                    _now(),
-                    article.title,
-                    article.site,
-                    article.published,
-                    article.url,
-                    len(entities.amounts) if entities else 0,
-                    len(entities.companies) if entities else 0,
-                    _now() if fetched else None,
-                    etag,
-                    last_modified,
-                    digest,
-                    _company_names(entities),
-                    article.body,
-                    _article_json(replace(article, source=key)),
-                ),
+                _UPSERT, _article_row(article, key, digest, entities, fetched, etag, last_modified)
             ).fetchone()
             article_id = int(row[0])
             if raw is not None:
@@ -370,9 +343,10 @@ class Library:
         if not match:
             return []
         columns = ", ".join(f"a.{c}" for c in (*_LISTING_COLUMNS, "saved_at"))
-        sql = (
-            f"SELECT {columns} FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid"
-            " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 10.0, 1.0, 5.0) LIMIT ?"
+        sql = (  # rank inside the index first, then read only the rows kept
+            f"SELECT {columns} FROM (SELECT rowid, bm25(articles_fts, {_WEIGHTS}) AS score"
+            " FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score LIMIT ?) AS hit"
+            " JOIN articles AS a ON a.id = hit.rowid ORDER BY hit.score"
         )
         with self._guard() as conn:
             rows = conn.execute(sql, (match, limit)).fetchall()

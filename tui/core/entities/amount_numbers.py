@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from tui.core.entities.currencies import SPACE
+from tui.core.entities.currencies import SPACE, SPACES_RE
 
 MAX_DIGITS = 15
 """Longer digit runs are identifiers or noise, never money."""
@@ -23,22 +23,78 @@ MAX_DIGITS = 15
 MAX_NUMBER_WORDS = 8
 """Longer runs of number words are not one number ('un un un …')."""
 
-_DIGITS_RE = re.compile(rf"(?<!\w)\d+(?:(?:[.,'’]|{SPACE})\d+)*")
+_DIGITS_RE = re.compile(rf"(?:(?<!\w)|(?<=[A-Z]{{3}}))\d+(?:(?:[.,'’]|{SPACE})\d+)*")
 _SPACE_RE = re.compile(SPACE)
+_GROUPING_RE = re.compile(rf"{SPACE}|['’]")
 _GROUP_RE = re.compile(r"\d{3}")
 _LAST_GROUP_RE = re.compile(r"\d{3}(?:[.,]\d+)?")
 _LEAD_RE = re.compile(r"\d{1,3}")
+_INDIAN_RE = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}")
 
-_FR_WORDS = (
-    "zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze "
-    "quinze seize vingt vingts trente quarante cinquante soixante septante huitante octante "
-    "nonante cent cents mille"
-).split()
-_EN_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred thousand"
-).split()
+_FR_WORDS = [
+    "zéro",
+    "un",
+    "une",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "vingt",
+    "vingts",
+    "trente",
+    "quarante",
+    "cinquante",
+    "soixante",
+    "septante",
+    "huitante",
+    "octante",
+    "nonante",
+    "cent",
+    "cents",
+    "mille",
+]
+_EN_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+]
 _WORD_ALT = "|".join(sorted(set(_FR_WORDS + _EN_WORDS), key=len, reverse=True))
 _WORD = rf"(?:{_WORD_ALT})\b"
 _JOIN = rf"(?:{SPACE}|-)+(?:(?:et|and)(?:{SPACE}|-)+)?"
@@ -64,11 +120,13 @@ class NumberToken:
         """Whether the number is written in words."""
         return self.word_value is not None
 
-    def parse(self, scale_follows: bool) -> float | None:
-        """The number's value; `scale_follows` makes `1,252` read as 1.252 (`1,252 Md€`)."""
+    def parse(self, scale_follows: bool, lang: str = "fr") -> float | None:
+        """The number's value; `scale_follows` makes `1,252` read as 1.252 (`1,252 Md€`)
+        except in English, where a comma never marks decimals."""
         if self.word_value is not None:
             return self.word_value
-        return parse_digits(self.digits, scale_follows)
+        comma_groups = lang == "en" and "," in self.digits
+        return parse_digits(self.digits, scale_follows and not comma_groups)
 
 
 def number_tokens(text: str, lang: str) -> Iterator[NumberToken]:
@@ -111,7 +169,7 @@ def parse_digits(text: str, scale_follows: bool = False) -> float | None:
     A single dot or comma before exactly three digits groups thousands ('600.000',
     '$1,599') unless a scale follows ('1,252 Md€') or the integer part is 0.
     """
-    plain = re.sub(rf"{SPACE}|['’]", "", text)
+    plain = _GROUPING_RE.sub("", text)
     if sum(ch.isdigit() for ch in plain) > MAX_DIGITS:
         return None
     if _SPACE_RE.search(text):
@@ -136,9 +194,11 @@ def parse_digits(text: str, scale_follows: bool = False) -> float | None:
 
 
 def _grouped(head: str, mark: str, decimals: str) -> float | None:
-    """`head` grouped by `mark` in threes, plus optional `decimals`; None if irregular."""
+    """`head` grouped by `mark` in threes (or the Indian way, '1,00,000'), plus optional
+    `decimals`; None if irregular."""
     groups = head.split(mark)
-    if not _LEAD_RE.fullmatch(groups[0]) or not all(_GROUP_RE.fullmatch(g) for g in groups[1:]):
+    regular = _LEAD_RE.fullmatch(groups[0]) and all(_GROUP_RE.fullmatch(g) for g in groups[1:])
+    if not regular and not _INDIAN_RE.fullmatch(head):
         return None
     return float("".join(groups) + (f".{decimals}" if decimals else ""))
 
@@ -169,7 +229,7 @@ def _word_tokens(text: str, lang: str) -> Iterator[NumberToken]:
 
 def _word_value(words: str, lang: str) -> float | None:
     """The value of number words, trying the text's language first."""
-    cleaned = re.sub(rf"{SPACE}+", " ", words).lower()
+    cleaned = SPACES_RE.sub(" ", words).lower()
     if cleaned in ("a", "an"):
         return 1.0
     for code in (lang, "en" if lang == "fr" else "fr"):

@@ -9,11 +9,14 @@ linear in the length of the body.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from tui.core.entities import context
+from tui.core.entities import amount_context as context
+from tui.core.entities.amount_numbers import NumberToken, number_tokens
 from tui.core.entities.currencies import (
     DOLLAR,
     PREFIX_RE,
@@ -27,23 +30,33 @@ from tui.core.entities.currencies import (
     symbol_currency,
     word_currency,
 )
-from tui.core.entities.numbers import NumberToken, number_tokens
 from tui.core.model import Amount
+
+CHANGE_WINDOW = 40
+"""How far before 'from $5m to $8m' a verb of change ('rose', 'passé') is looked for."""
 
 PREFIX_WINDOW = 8
 """How many characters before a number may hold its currency symbol (`CAN$ `, `US$`)."""
+
+MIN_BARE_SCALE = 1e6
+"""Only numbers scaled by a million or more are read as money without a currency."""
 
 _PERCENT_RE = re.compile(rf"{SPACE}*(?:%|pour{SPACE}?cents?\b|per{SPACE}?cent\b|percent\b)", re.I)
 _AFTER_RE = re.compile(r"[^\W\d_]")
 _CONNECTOR_RE = re.compile(rf"{SPACE}*(?P<c>et|à|and|to|-|–|—){SPACE}*$", re.I)
 _RANGE_OPENER_RE = re.compile(
-    rf"(?:\b(?P<w>entre|between|de|from|d['’])){SPACE}*(?:{_sym}){SPACE}?$|"
-    rf"(?:\b(?P<v>entre|between|de|from|d['’])){SPACE}*$".replace(
-        "{_sym}", r"[$€£¥]|US\$|C\$|HK\$"
-    ),
+    rf"\b(?P<w>entre|between){SPACE}*(?:[$€£¥]|US\$|C\$|HK\$)?{SPACE}*$", re.I
+)
+_SUBUNIT_RE = re.compile(rf"{SPACE}*(?P<unit>cents?|centimes?|pence)(?![\w-])", re.I)
+_SUBUNITS = {"cent": DOLLAR, "cents": DOLLAR, "centime": "EUR", "centimes": "EUR", "pence": "GBP"}
+_CHANGE_RE = re.compile(
+    r"\b(?:rose|ris\w*|fell|fall\w*|increas\w*|decreas\w*|grew|grow\w*|jump\w*|climb\w*|"
+    r"drop\w*|declin\w*|cut|rais\w*|lower\w*|boost\w*|soar\w*|slump\w*|pass\w*|"
+    r"augment\w*|diminu\w*|baiss\w*|hauss\w*|recul\w*|progress\w*|bondi\w*|chut\w*|"
+    r"grimp\w*|relev\w*|port[ée]\w*|[ée]volu\w*)\b[^.\n]*$",
     re.I,
 )
-_OPENER_NEEDED = {"et": ("entre",), "and": ("between",), "à": ("de", "d'", "d’"), "to": ("from",)}
+_OPENER_NEEDED = {"et": "entre", "and": "between"}
 
 
 @dataclass(frozen=True)
@@ -78,14 +91,15 @@ def find_amounts(
             candidates.append(candidate)
     joined = _join_ranges(body, candidates)
     dollar = context.dollar_currency(body, language)
+    hedges = context.qualifiers(body)
     explicit = [
-        _amount(body, c, c.currency if c.currency != DOLLAR else dollar, False)
+        _amount(body, c, c.currency if c.currency != DOLLAR else dollar, False, hedges)
         for c in joined
         if c.currency is not None
     ]
-    amounts = explicit + _inferred(body, joined, explicit)
+    amounts = explicit + _inferred(body, language, joined, explicit, hedges)
     amounts.sort(key=lambda a: a.start)
-    return tuple(_mark_struck(a, struck) for a in amounts)
+    return _mark_struck(amounts, struck)
 
 
 def _read(body: str, token: NumberToken, lang: str) -> _Candidate | None:
@@ -97,15 +111,18 @@ def _read(body: str, token: NumberToken, lang: str) -> _Candidate | None:
     scale_match = SCALE_RE.match(body, end)
     if scale_match and _scale_ok(body, scale_match, prefix is not None):
         end, scale_text = scale_match.end(), scale_match.group("scale")
-    number = token.parse(scale_text is not None)
+    number = token.parse(scale_text is not None, lang)
     if number is None:
         return None
     scale = scale_value(scale_text, lang) if scale_text else None
     currency = prefix
-    if currency is None:
+    subunit = _SUBUNIT_RE.match(body, end) if prefix is None and scale is None else None
+    if subunit is not None:
+        end, currency, scale = subunit.end(), _SUBUNITS[subunit.group("unit").lower()], 0.01
+    elif currency is None:
         end, currency = _suffix(body, end, scale is not None)
-    if currency is None and scale is None and token.words:
-        return None
+    if token.words and scale is None and (currency is None or token.word_value == 1):
+        return None  # 'un euro numérique', 'one dollar store': a lone 'one' is rarely money
     if _AFTER_RE.match(body, end) and currency is None:
         return None
     return _Candidate(start, end, number, scale, currency)
@@ -121,14 +138,17 @@ def _prefix(body: str, start: int) -> tuple[int, str | None]:
 
 
 def _scale_ok(body: str, match: re.Match[str], has_prefix: bool) -> bool:
-    """A one-letter scale (`m`, `b`, `k`) needs a prefix symbol or a symbol right after."""
+    """A one-letter scale (`m`, `b`, `k`) needs a currency symbol next to the amount
+    (`$5m`, `6 M€`), or to be glued to the number before a currency word (`5m euros`)."""
     scale = match.group("scale")
     if scale.lower() not in SINGLE_LETTER_SCALES:
         return True
-    glued = match.start("scale") == match.start()
-    if has_prefix and glued:
+    if SUFFIX_SYMBOL_RE.match(body, match.end()) is not None:
         return True
-    return SUFFIX_SYMBOL_RE.match(body, match.end()) is not None
+    glued = match.start("scale") == match.start()
+    word_after = SUFFIX_WORD_RE.match(body, match.end()) is not None
+    # '5m euros', '1,5 M d’euros'; but '5 m' alone is five metres.
+    return (glued and has_prefix) or (word_after and (glued or scale.isupper()))
 
 
 def _suffix(body: str, pos: int, scaled: bool) -> tuple[int, str | None]:
@@ -165,13 +185,17 @@ def _range(body: str, low: _Candidate, high: _Candidate) -> _Candidate | None:
     """`low` and `high` as one range amount, when the words between them say so."""
     between = body[low.end : high.start]
     connector = _CONNECTOR_RE.match(between)
-    if connector is None or high.currency is None and high.scale is None:
+    if connector is None or (high.currency is None and high.scale is None):
         return None
-    if low.currency not in (None, high.currency):
+    if None not in (low.currency, high.currency) and low.currency != high.currency:
         return None
     word = connector.group("c").lower()
+    both_full = low.currency is not None and high.currency is not None
+    lead = body[max(0, low.start - CHANGE_WINDOW) : low.start]
+    if word in ("à", "to") and both_full and _CHANGE_RE.search(lead):
+        return None  # 'passé de 5 M€ à 8 M€', 'rose from $5m to $8m': a change
     if word in _OPENER_NEEDED and not _opened(body, low.start, _OPENER_NEEDED[word]):
-        return None
+        return None  # '5 M€ et 8 M€' are two amounts unless 'entre' opens the pair
     scale = low.scale or high.scale
     low_value = low.number * (scale or 1.0)
     if not low_value < high.value:
@@ -180,16 +204,15 @@ def _range(body: str, low: _Candidate, high: _Candidate) -> _Candidate | None:
     return _Candidate(low.start, high.end, low_value, None, currency, high.value)
 
 
-def _opened(body: str, start: int, openers: tuple[str, ...]) -> bool:
-    """Whether one of `openers` ('entre', 'between'…) stands just before `start`."""
+def _opened(body: str, start: int, opener: str) -> bool:
+    """Whether `opener` ('entre', 'between') stands just before `start`."""
     match = _RANGE_OPENER_RE.search(body[max(0, start - 12) : start])
-    if match is None:
-        return False
-    word = (match.group("w") or match.group("v") or "").lower()
-    return word in openers
+    return match is not None and match.group("w").lower() == opener
 
 
-def _amount(body: str, c: _Candidate, currency: str | None, inferred: bool) -> Amount:
+def _amount(
+    body: str, c: _Candidate, currency: str | None, inferred: bool, qualifiers: dict[int, str]
+) -> Amount:
     return Amount(
         text=body[c.start : c.end],
         start=c.start,
@@ -197,7 +220,7 @@ def _amount(body: str, c: _Candidate, currency: str | None, inferred: bool) -> A
         value=_tidy(c.value),
         currency=currency,
         value_max=None if c.value_max is None else _tidy(c.value_max),
-        qualifier=context.qualifier(body, c.start),
+        qualifier=qualifiers.get(c.start),
         currency_inferred=inferred,
     )
 
@@ -207,25 +230,41 @@ def _tidy(value: float) -> float:
     return float(round(value, 6))
 
 
-def _inferred(body: str, candidates: list[_Candidate], explicit: list[Amount]) -> list[Amount]:
+def _inferred(
+    body: str,
+    lang: str,
+    candidates: list[_Candidate],
+    explicit: list[Amount],
+    hedges: dict[int, str],
+) -> list[Amount]:
     """Bare scaled numbers in a money context, with the currency their context implies."""
     found: list[Amount] = []
-    if not explicit:
-        return found
     sentences = context.Sentences(body)
+    index = context.AmountIndex(explicit)
     dominant = context.dominant_currency(explicit)
     for c in candidates:
-        if c.currency is not None or c.scale is None or c.scale < 1e6:
+        if c.currency is not None:
             continue
-        if not context.bare_scaled_is_money(body, c.start, c.end, sentences, explicit):
-            continue
-        currency = context.nearest_currency(c.start, sentences, explicit) or dominant
-        found.append(_amount(body, c, currency, True))
+        if c.scale is None and c.value_max is None:
+            rate = context.rate_currency(body, c.end, sentences)
+            if rate is not None:
+                found.append(_amount(body, c, rate, True, hedges))
+        elif dominant is not None and c.scale is not None and c.scale >= MIN_BARE_SCALE:
+            span = (c.start, c.end)
+            if context.bare_scaled_is_money(body, span, lang, sentences, index):
+                currency = context.nearest_currency(c.start, sentences, index) or dominant
+                found.append(_amount(body, c, currency, True, hedges))
     return found
 
 
-def _mark_struck(amount: Amount, struck: Sequence[tuple[int, int]]) -> Amount:
-    for start, end in struck:
-        if start < amount.end and amount.start < end:
-            return replace(amount, struck=True)
-    return amount
+def _mark_struck(amounts: list[Amount], struck: Sequence[tuple[int, int]]) -> tuple[Amount, ...]:
+    """`amounts` (in order) with `struck` set on those overlapping a struck span."""
+    spans = sorted(struck)
+    ends = list(itertools.accumulate((end for _, end in spans), max))
+    marked: list[Amount] = []
+    for amount in amounts:
+        # Spans starting before the amount ends; the furthest-reaching one decides.
+        i = bisect.bisect_left(spans, (amount.end,))
+        hit = i > 0 and ends[i - 1] > amount.start
+        marked.append(replace(amount, struck=True) if hit else amount)
+    return tuple(marked)

@@ -13,6 +13,9 @@ from collections.abc import Iterable
 SPACE = "[ \u00a0\u202f\u2009]"
 """A space that may sit inside an amount: plain, no-break, narrow no-break, thin."""
 
+SPACES_RE = re.compile(SPACE + "+")
+"""A run of spaces, to tidy matched text."""
+
 DOLLAR = "$"
 """Marker for a bare dollar sign: USD, or CAD in a Canadian article."""
 
@@ -27,7 +30,12 @@ SYMBOLS: dict[str, str] = {
     "AU$": "AUD",
     "NZ$": "NZD",
     "S$": "SGD",
+    "NT$": "TWD",
     "R$": "BRL",
+    "$US": "USD",
+    "$CA": "CAD",
+    "$CAN": "CAD",
+    "$AU": "AUD",
     "$": DOLLAR,
     "€": "EUR",
     "£": "GBP",
@@ -40,10 +48,41 @@ SYMBOLS: dict[str, str] = {
 }
 """Symbols written before (or, for some, after) the number."""
 
-CODES = (
-    "EUR USD GBP CHF CAD JPY CNY HKD INR AUD NZD SGD SEK NOK DKK RUB BRL KRW MXN ZAR "
-    "TRY PLN CZK HUF ILS AED SAR XOF XAF MAD TND DZD RMB"
-).split()
+CODES = [
+    "EUR",
+    "USD",
+    "GBP",
+    "CHF",
+    "CAD",
+    "JPY",
+    "CNY",
+    "HKD",
+    "INR",
+    "AUD",
+    "NZD",
+    "SGD",
+    "SEK",
+    "NOK",
+    "DKK",
+    "RUB",
+    "BRL",
+    "KRW",
+    "MXN",
+    "ZAR",
+    "TRY",
+    "PLN",
+    "CZK",
+    "HUF",
+    "ILS",
+    "AED",
+    "SAR",
+    "XOF",
+    "XAF",
+    "MAD",
+    "TND",
+    "DZD",
+    "RMB",
+]
 """ISO 4217 codes recognised in capitals (RMB is the usual name for CNY)."""
 
 CODE_ALIASES = {"RMB": "CNY"}
@@ -138,7 +177,16 @@ SCALES_EN: dict[str, float] = {
     "trillion": 1e12,
     "trillions": 1e12,
 }
-SCALE_WORDS = {**SCALES_EN, "mille": 1e3, "milliard": 1e9, "milliards": 1e9}
+SCALE_WORDS = {
+    **SCALES_EN,
+    "mille": 1e3,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+}
 """Scale words; 'billion' is 10^9 unless the text is French (see `scale_value`)."""
 
 SCALE_ABBREVIATIONS: dict[str, float] = {
@@ -155,11 +203,13 @@ SCALE_ABBREVIATIONS: dict[str, float] = {
     "trn": 1e12,
     "m": 1e6,
     "b": 1e9,
+    "g": 1e9,
     "k": 1e3,
 }
 """Abbreviated scales. The one-letter ones need care: see amounts.py."""
 
-SINGLE_LETTER_SCALES = frozenset({"m", "b", "k"})
+SINGLE_LETTER_SCALES = frozenset({"m", "b", "g", "k"})
+"""'g' is Québec's milliard ('1,2 G$')."""
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -170,15 +220,15 @@ def _alternation(words: Iterable[str]) -> str:
 
 _SYMBOL_ALT = _alternation(SYMBOLS)
 _CODE_ALT = "|".join(CODES)
-_APOSTROPHE = "['’]"
+_APOSTROPHE = "['’‘ʼ]"
 
 PREFIX_RE = re.compile(
-    rf"(?:(?<![\w$])(?:{_CODE_ALT})(?![\w]){SPACE}?|(?<![\w$])(?:{_SYMBOL_ALT}){SPACE}?)$"
+    rf"(?:(?<![\w$])(?:{_CODE_ALT})(?![^\W\d_]){SPACE}?|(?<![\w$])(?:{_SYMBOL_ALT}){SPACE}?)$"
 )
 """A currency marker written just before the number: matched on a short window."""
 
 SCALE_RE = re.compile(
-    rf"{SPACE}*(?P<scale>{_alternation(SCALE_WORDS)}|{_alternation(SCALE_ABBREVIATIONS)})"
+    rf"(?:{SPACE}*|-)(?P<scale>{_alternation(SCALE_WORDS)}|{_alternation(SCALE_ABBREVIATIONS)})"
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -191,7 +241,7 @@ SUFFIX_SYMBOL_RE = re.compile(
 
 SUFFIX_WORD_RE = re.compile(
     rf"{SPACE}*(?:(?:de|of){SPACE}+|d{_APOSTROPHE}{SPACE}*)?"
-    rf"(?P<word>{_alternation([*WORDS, *SCALED_WORDS])})(?![\w])",
+    rf"(?P<word>{_alternation([*WORDS, *SCALED_WORDS])})(?![\w-])",
     re.IGNORECASE,
 )
 """A currency word after the number or scale: `euros`, `d’euros`, `de dollars`."""
@@ -199,7 +249,7 @@ SUFFIX_WORD_RE = re.compile(
 
 def symbol_currency(symbol: str) -> str:
     """The currency of a prefix marker (symbol or code), `DOLLAR` for a bare `$`."""
-    mark = re.sub(SPACE, "", symbol)
+    mark = SPACES_RE.sub("", symbol)
     if mark in SYMBOLS:
         return SYMBOLS[mark]
     return CODE_ALIASES.get(mark, mark)
@@ -207,7 +257,7 @@ def symbol_currency(symbol: str) -> str:
 
 def suffix_symbol_currency(symbol: str) -> str:
     """The currency of a suffix symbol such as `€`, `$`, `$ US` or `CHF`."""
-    mark = re.sub(SPACE, "", symbol)
+    mark = SPACES_RE.sub("", symbol)
     if mark.startswith("$"):
         tail = mark[1:]
         return {"US": "USD", "CA": "CAD", "CAN": "CAD"}.get(tail, DOLLAR)
@@ -216,7 +266,7 @@ def suffix_symbol_currency(symbol: str) -> str:
 
 def word_currency(word: str) -> tuple[str, bool]:
     """The currency of a currency word, and whether the word needs a scale before it."""
-    key = re.sub(SPACE + "+", " ", word.lower())
+    key = SPACES_RE.sub(" ", word.lower())
     if key in WORDS:
         return WORDS[key], False
     return SCALED_WORDS.get(key, "XXX"), True

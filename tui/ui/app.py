@@ -1,0 +1,177 @@
+"""The newsdesk application: a library screen and a reader screen, as two modes.
+
+Start-up is kept light: no extraction or NLP library is imported here, the article is read
+in a thread worker, and the analyser process starts only after the first paint.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from tui.config import Settings
+from tui.core.background import Analyser
+from tui.ui import jobs
+from tui.ui.commands import BindingCommands
+from tui.ui.messages import ImportDirectory, Open, Place, ShowLibrary
+from tui.ui.screens.help import HelpScreen
+from tui.ui.screens.library import LibraryScreen
+from tui.ui.screens.reader import ReaderScreen
+from tui.ui.widgets.article_view import ArticleView
+
+EXIT_AFTER_PAINT_ENV = "NEWSDESK_EXIT_AFTER_PAINT"
+"""When set, the app exits as soon as the first article body (or the library list) is
+painted. If its value is a Unix time (the moment the caller launched the process), the app
+prints `painted-after SECONDS` on exit: `bench/startup` measures start-up with it."""
+
+ANALYSER_START_DELAY = 0.3
+"""Seconds after the first paint before the analyser process is spawned."""
+
+
+class NewsdeskApp(App[int]):
+    """Reads articles; `source` is a path, URL or directory, or None for the library."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "newsdesk"
+    COMMANDS: ClassVar = App.COMMANDS | {BindingCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False),
+    ]
+    """Keys that work on every screen."""
+
+    def __init__(
+        self,
+        source: str | None,
+        settings: Settings,
+        *,
+        analyser: Analyser | None = None,
+        exit_after_paint: bool = False,
+    ) -> None:
+        super().__init__()
+        self.source = source
+        self.settings = settings
+        self._analyser = analyser
+        self._owns_analyser = analyser is None
+        self.exit_after_paint = exit_after_paint
+        self.painted_at: float | None = None
+        self.add_mode("library", partial(LibraryScreen, settings, self.get_analyser))
+        self.add_mode("reader", partial(ReaderScreen, settings, self.get_analyser))
+
+    def get_analyser(self) -> Analyser:
+        """The process-based analyser, created on first use (or the one injected)."""
+        if self._analyser is None:
+            self._analyser = Analyser()
+        return self._analyser
+
+    async def on_mount(self) -> None:
+        source = self.source
+        if source is not None and not Path(source).expanduser().is_dir():
+            await self.open_place(Place(source=source))
+            if self.exit_after_paint:
+                self.reader.on_body_painted = self._painted
+        else:
+            await self.show_library()
+            library = self.library
+            if self.exit_after_paint:
+                library.on_listed = self._painted
+            directory = Path(source).expanduser() if source else self._samples_if_empty()
+            if directory is not None:
+                library.import_directory(directory)
+        self.set_timer(ANALYSER_START_DELAY, self._start_analyser)
+
+    def _samples_if_empty(self) -> Path | None:
+        samples = jobs.bundled_samples()
+        try:
+            return samples if samples is not None and jobs.library_is_empty(self.settings) else None
+        except Exception as error:  # an unreadable library is reported by the list itself
+            self.log.warning(f"library check failed: {error}")
+            return None
+
+    def _start_analyser(self) -> None:
+        if self.exit_after_paint:
+            return
+        try:
+            self.get_analyser().prewarm()
+        except Exception as error:  # spawning a process can fail in many ways; say so
+            message = f"The language model could not be started: {error}"
+            self.notify(message, severity="error", markup=False)
+
+    def _painted(self) -> None:
+        self.painted_at = time.time()
+        self.call_after_refresh(self.exit, 0)
+
+    # ---- screens -------------------------------------------------------------------
+
+    @property
+    def reader(self) -> ReaderScreen:
+        screen = self.get_screen_stack("reader")[0]
+        assert isinstance(screen, ReaderScreen)
+        return screen
+
+    @property
+    def library(self) -> LibraryScreen:
+        screen = self.get_screen_stack("library")[0]
+        assert isinstance(screen, LibraryScreen)
+        return screen
+
+    async def open_place(self, place: Place) -> None:
+        """Show the reader and open `place` in it (a directory is imported instead)."""
+        if place.source and Path(place.source).expanduser().is_dir():
+            await self.show_library()
+            self.library.import_directory(Path(place.source).expanduser())
+            return
+        mounted = self.switch_mode("reader")
+        self.reader.visit(place)  # reading starts while the screen is being built
+        await mounted
+
+    async def show_library(self, query: str | None = None) -> None:
+        await self.switch_mode("library")
+        if query is not None:
+            self.library.search(query)
+        else:
+            self.library.refresh_list()
+
+    @on(Open)
+    async def _open(self, message: Open) -> None:
+        await self.open_place(message.place)
+
+    @on(ShowLibrary)
+    async def _show_library(self, message: ShowLibrary) -> None:
+        await self.show_library(message.query)
+
+    @on(ImportDirectory)
+    async def _import(self, message: ImportDirectory) -> None:
+        await self.open_place(Place(source=message.path))
+
+    def action_help(self) -> None:
+        sections = [
+            ("Everywhere", self.BINDINGS),
+            ("Reader", ReaderScreen.BINDINGS),
+            ("Article body", ArticleView.BINDINGS),
+            ("Library", LibraryScreen.BINDINGS),
+        ]
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(sections))
+
+    def on_unmount(self) -> None:
+        if self._owns_analyser and self._analyser is not None:
+            self._analyser.shutdown()
+
+
+def run_app(source: str | None, settings: Settings) -> int:
+    """Run the reader on `source` (path, URL, directory, or None for the library)."""
+    launched = os.environ.get(EXIT_AFTER_PAINT_ENV, "")
+    app = NewsdeskApp(source, settings, exit_after_paint=bool(launched))
+    result = app.run()
+    if app.painted_at is not None and launched.replace(".", "", 1).isdigit():
+        print(f"painted-after {app.painted_at - float(launched):.4f}", flush=True)
+    return result if isinstance(result, int) else 0

@@ -1,0 +1,64 @@
+"""Every key binding of the app, the reader and the library, from their `BINDINGS`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+Section = tuple[str, Sequence[BindingType]]
+
+
+def _bindings(items: Sequence[BindingType]) -> list[Binding]:
+    found: list[Binding] = []
+    for item in items:
+        if isinstance(item, Binding):
+            found.append(item)
+        elif len(item) >= 2:
+            found.append(Binding(*item))
+    return found
+
+
+def _keys(binding: Binding) -> str:
+    return ", ".join(key.strip() for key in binding.key.split(","))
+
+
+def bindings_table(sections: Sequence[Section]) -> Table:
+    """A two-column table of keys and what they do, one block per section."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for title, items in sections:
+        table.add_row(Text(title, style="bold underline"), Text(""))
+        for binding in _bindings(items):
+            if binding.description:
+                table.add_row(Text(_keys(binding)), Text(binding.description))
+        table.add_row(Text(""), Text(""))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """A scrollable list of key bindings; Escape, q or ? closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "dismiss", "Close help"),
+    ]
+
+    def __init__(self, sections: Sequence[Section]) -> None:
+        super().__init__()
+        self.sections = list(sections)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static(Text("newsdesk keys", style="bold"), id="help-title")
+            yield Static(bindings_table(self.sections), id="help-table")
+            yield Static(
+                Text("Mouse: click a row in the side panel, scroll with the wheel.", style="dim")
+            )

@@ -1,0 +1,235 @@
+"""The library: every saved article, a search box, and directory imports with progress."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from tui.config import Settings
+from tui.core.background import Analyser
+from tui.core.errors import NewsdeskError
+from tui.ui import jobs
+from tui.ui.messages import Open, Place
+from tui.ui.safe_text import clean
+
+if TYPE_CHECKING:
+    from tui.core.store import LibraryEntry
+
+FIXED_COLUMNS = (("Site", 22), ("Date", 12), ("Amounts", 7), ("Companies", 9))
+"""Every column but the title, with its width; the title takes the rest."""
+MIN_TITLE_WIDTH = 24
+
+
+class LibraryScreen(Screen[None]):
+    """Lists the stored articles; Enter opens one in the reader."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_search", "Search"),
+        Binding("escape", "clear_search", "Clear search", show=False),
+        Binding("u,ctrl+l", "open_location", "Open URL/path"),
+        Binding("r", "reload", "Reload list", show=False),
+        Binding("delete", "remove", "Remove article", show=False),
+        Binding("tab", "app.focus_next", "Next pane", show=False),
+    ]
+    """Library keys; Enter on a row opens the article."""
+
+    def __init__(self, settings: Settings, analyser: Callable[[], Analyser]) -> None:
+        super().__init__()
+        self.settings = settings
+        self._analyser = analyser
+        self.entries: list[LibraryEntry] = []
+        self.on_listed: Callable[[], None] | None = None
+        self.import_report = ""
+        """What the last directory import did, shown under the list."""
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Search the library (title, text, companies)", id="search")
+        yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
+        yield Static(id="library-status")
+        yield ProgressBar(id="import-progress", show_eta=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+        self.refresh_list()
+
+    def on_resize(self, event: Resize) -> None:
+        self._fill(self.entries)
+
+    def search(self, query: str) -> None:
+        """Show the entries matching `query` (all of them when it is empty)."""
+        self.query_one("#search", Input).value = query
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        self._list(self.query_one("#search", Input).value.strip())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="list")
+    def _list(self, query: str) -> None:
+        from tui.core.store import Library
+
+        worker = get_current_worker()
+        try:
+            with Library(self.settings.library_path) as library:
+                entries = library.search(query) if query else library.entries()
+        except NewsdeskError as error:
+            self.app.call_from_thread(self._status, f"The library cannot be read: {error}")
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._listed, entries, query)
+
+    def _listed(self, entries: list[LibraryEntry], query: str) -> None:
+        self._fill(entries)
+        if query:
+            self._status(f"{len(entries)} article(s) match “{query}”.")
+        elif not entries:
+            self._status("The library is empty: open an article (u) or run `newsdesk DIRECTORY`.")
+        else:
+            self._status(f"{len(entries)} article(s). Enter opens one; / searches.")
+        if self.import_report and not query:
+            self._status(self.import_report)
+        if self.on_listed is not None:
+            self.on_listed()
+
+    def _fill(self, entries: Sequence[LibraryEntry]) -> None:
+        self.entries = list(entries)
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        fixed = sum(width + 2 for _, width in FIXED_COLUMNS)
+        title_width = max(MIN_TITLE_WIDTH, self.size.width - fixed - 4)
+        table.add_column("Title", width=title_width)
+        for label, width in FIXED_COLUMNS:
+            table.add_column(label, width=width)
+        for entry in self.entries:
+            table.add_row(
+                Text(clean(entry.title or "(untitled)"), overflow="ellipsis", no_wrap=True),
+                Text(clean(entry.site or ""), overflow="ellipsis", no_wrap=True),
+                Text(clean((entry.published or "")[:10])),
+                Text(str(entry.amounts), justify="right"),
+                Text(str(entry.companies), justify="right"),
+                key=str(entry.id),
+            )
+
+    def _status(self, message: str) -> None:
+        self.query_one("#library-status", Static).update(Text(clean(message)))
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self._list(event.value.strip())
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.query_one(DataTable).focus()
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.post_message(Open(Place(library_id=int(event.row_key.value))))
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_clear_search(self) -> None:
+        self.search("")
+        self.query_one(DataTable).focus()
+
+    def action_reload(self) -> None:
+        self.refresh_list()
+
+    def action_open_location(self) -> None:
+        from tui.ui.screens.open_url import OpenUrlScreen
+
+        def answered(location: str | None) -> None:
+            if location:
+                self.post_message(Open(Place(source=location)))
+
+        self.app.push_screen(OpenUrlScreen(), answered)
+
+    def action_remove(self) -> None:
+        table = self.query_one(DataTable)
+        if not self.entries or table.cursor_row >= len(self.entries):
+            return
+        self._remove(self.entries[table.cursor_row].id)
+
+    @work(thread=True, exit_on_error=False, group="remove")
+    def _remove(self, article_id: int) -> None:
+        from tui.core.store import Library
+
+        try:
+            with Library(self.settings.library_path) as library:
+                library.remove(article_id)
+        except NewsdeskError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.refresh_list)
+
+    # ---- importing a directory -----------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="import")
+    def import_directory(self, directory: Path) -> None:
+        """Read, analyse and save every article file of `directory`, skipping bad ones."""
+        worker = get_current_worker()
+        try:
+            files = list(jobs.article_files(directory))
+        except OSError as error:
+            message = f"{directory} cannot be listed: {error.strerror or error}"
+            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._import_started, len(files))
+        skipped: list[str] = []
+        for done, path in enumerate(files, start=1):
+            if worker.is_cancelled:
+                return
+            self.app.call_from_thread(self._status, f"Importing {path.name} ({done}/{len(files)})…")
+            if not self._import_one(path):
+                skipped.append(path.name)
+            self.app.call_from_thread(self._import_progress, done)
+        self.app.call_from_thread(self._import_finished, len(files), skipped, directory)
+
+    def _import_one(self, path: Path) -> bool:
+        """Import one file; False (after telling the user why) when it was skipped."""
+        try:
+            _, article, cached = jobs.import_file(path, self.settings)
+            self.app.call_from_thread(self.refresh_list)
+            if cached is None:
+                entities = self._analyser().submit(article.body, article.lang, article.struck)
+                jobs.save_article(replace(article, entities=entities.result()), self.settings)
+        except NewsdeskError as error:
+            self.app.call_from_thread(
+                self.notify, f"Skipped: {error}", severity="warning", markup=False
+            )
+            return False
+        except Exception as error:  # the analysis process can fail in any way
+            message = f"Skipped {path.name}: finding amounts and companies failed ({error})"
+            self.app.call_from_thread(self.notify, message, severity="warning", markup=False)
+            return False
+        return True
+
+    def _import_started(self, total: int) -> None:
+        bar = self.query_one(ProgressBar)
+        bar.add_class("-shown")
+        bar.update(total=total, progress=0)
+
+    def _import_progress(self, done: int) -> None:
+        self.query_one(ProgressBar).update(progress=done)
+        self.refresh_list()
+
+    def _import_finished(self, total: int, skipped: list[str], directory: Path) -> None:
+        self.query_one(ProgressBar).remove_class("-shown")
+        message = f"Imported {total - len(skipped)} of {total} file(s) from {directory}."
+        if skipped:
+            message = f"Skipped {', '.join(skipped)}. {message}"
+        self.notify(message, markup=False)
+        self.import_report = message
+        self.refresh_list()
