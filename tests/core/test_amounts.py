@@ -82,7 +82,7 @@ def only(body: str, lang: str | None = None) -> Amount:
         ("Un marché de 12 milliards de yuans.", "12 milliards de yuans", 12e9, "CNY"),
         ("Un contrat de 800 millions de yens.", "800 millions de yens", 800e6, "JPY"),
         ("Un budget de 900 millions de roupies.", "900 millions de roupies", 900e6, "INR"),
-        ("It sold 12 million pounds of debt.", "12 million pounds", 12e6, "GBP"),
+        ("It owes 12 million pounds to banks.", "12 million pounds", 12e6, "GBP"),
         ("The bill came to 200 rupees.", "200 rupees", 200, "INR"),
         ("A fee of 300 Swiss francs.", "300 Swiss francs", 300, "CHF"),
         ("Total: 4 567 890 EUROS.", "4 567 890 EUROS", 4567890, "EUR"),
@@ -99,6 +99,14 @@ def test_amount_forms(body: str, text: str, value: float, currency: str) -> None
     amount = only(body)
     assert (amount.text, amount.value, amount.currency) == (text, value, currency)
     assert not amount.currency_inferred
+
+
+@pytest.mark.parametrize("code", ["EUR", "USD", "GBP", "CHF", "CAD", "JPY", "CNY", "HKD", "INR"])
+def test_iso_codes_before_and_after(code: str) -> None:
+    assert found(f"Un paiement de {code} 45 mn, puis de 12,5 millions {code}.", "fr") == [
+        (f"{code} 45 mn", 45e6, code),
+        (f"12,5 millions {code}", 12.5e6, code),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -428,6 +436,24 @@ def test_regression_glued_one_letter_scale_before_a_currency_word() -> None:
 def test_regression_one_canadian_mention_does_not_make_dollars_canadian() -> None:
     body = "Le canadien Northwind a levé 80 millions de dollars auprès de fonds."
     assert only(body, "fr").currency == "USD"
+
+
+def test_regression_pounds_of_goods_are_a_weight() -> None:
+    assert found("A plant dumped 1.8M pounds of food and 3 million livres de viande.") == []
+
+
+def test_regression_glued_local_symbols_and_currency_pairs() -> None:
+    assert found("A fine of Rs5,000 and Dh20 million.", "en") == [
+        ("Rs5,000", 5000, "INR"),
+        ("Dh20 million", 20e6, "AED"),
+    ]
+    assert found("USD/JPY 150.20 is the pair's level.", "en") == []
+
+
+def test_yen_sign_in_an_article_about_china_is_yuan() -> None:
+    body = "Shenzhen-based BYD, China's largest carmaker, earned ¥30bn, or 30 billion yuan."
+    assert [a.currency for a in find_amounts(body, "en")] == ["CNY", "CNY"]
+    assert only("Toyota earned ¥4 trillion in Japan.", "en").currency == "JPY"
 
 
 def test_regression_huge_digit_run_is_not_a_number() -> None:

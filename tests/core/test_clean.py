@@ -75,7 +75,9 @@ def test_english_dump_rules() -> None:
     "heading", ["Articles similaires", "À lire aussi", "Read more", "Sur le même sujet", "Related"]
 )
 def test_related_headings_end_the_body(heading: str) -> None:
-    dump = clean_dump(f"Le titre de l'article du jour\n\nUn paragraphe.\n\n{heading}\n\nAutre article")
+    dump = clean_dump(
+        f"Le titre de l'article du jour\n\nUn paragraphe.\n\n{heading}\n\nAutre article"
+    )
     assert dump.paragraphs == ["Un paragraphe."]
     assert [p.title for p in dump.related] == ["Autre article"]
 

@@ -50,7 +50,9 @@ def test_bad_input_gives_one_line(case: str, tmp_path: Path) -> None:
 
 def test_latin1_file_is_read_and_the_user_told(tmp_path: Path) -> None:
     path = tmp_path / "latin1.md"
-    path.write_bytes("# Un titre accentué ici\n\nLe chiffre d'affaires a progressé.\n".encode("latin-1"))
+    path.write_bytes(
+        "# Un titre accentué ici\n\nLe chiffre d'affaires a progressé.\n".encode("latin-1")
+    )
     result = run_show(str(path), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "progressé" in result.stdout

@@ -258,3 +258,43 @@ def test_seed_public_bodies_are_not_companies(seed: tuple[str, Found]) -> None:
     for not_company in ["Caisse des Dépôts et Consignations", "l’État", "État"]:
         assert gazetteer.compact(not_company) not in listed
     assert "Caisse des Dépôts et Consignations" in org_forms(found)
+
+
+def test_appositive_needs_a_real_article() -> None:
+    text = (
+        "State the name of the publisher of the Modified Version, as the publisher. "
+        "Give public access to the Document, and likewise the network locations."
+    )
+    assert names(analyse(text, "en")) == set()
+
+
+def test_sports_events_and_institutions_with_lowercase_names_are_not_companies() -> None:
+    assert names(analyse("The Olympic Games in Paris will open in July.", "en")) == set()
+    text = "Le maire a inauguré la Cité internationale de la gastronomie à Lyon."
+    found = analyse(text, "fr")
+    assert names(found) == set()
+    assert "Cité internationale de la gastronomie" in org_forms(found)
+
+
+def test_english_organisation_span_stops_before_the_verb() -> None:
+    found = analyse("The Labor Department said unemployment fell in March.", "en")
+    assert "Labor Department" in org_forms(found)
+    assert not any("said" in f for f in org_forms(found))
+
+
+def test_surname_of_a_person_named_in_full_is_not_a_company() -> None:
+    text = "Taylor Swift sang on Sunday. According to Swift, the label refused."
+    assert "Swift" not in forms(analyse(text, "en"))
+
+
+def test_media_named_by_told_and_capitalised_article_kept() -> None:
+    text = "The startup's founder told Kettleworth News on Monday that sales doubled."
+    assert "Kettleworth News" in names(analyse(text, "en"))
+    found = analyse("L'information a été révélée par nos confrères de La Gazette Bleue.", "fr")
+    assert "La Gazette Bleue" in forms(found)
+
+
+def test_company_noun_without_article_in_english_and_peer_in_french() -> None:
+    assert "Zorbex" in names(analyse("Shares of beauty company Zorbex jumped.", "en"))
+    text = "Le groupe a exprimé son intérêt pour son homologue Vantorel, selon nos sources."
+    assert "Vantorel" in names(analyse(text, "fr"))

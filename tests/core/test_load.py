@@ -42,7 +42,9 @@ def test_markdown_sample_with_front_matter_and_struck_text(settings: Settings) -
     ]
 
 
-def test_markdown_recognised_by_content_without_extension(tmp_path: Path, settings: Settings) -> None:
+def test_markdown_recognised_by_content_without_extension(
+    tmp_path: Path, settings: Settings
+) -> None:
     path = tmp_path / "article"
     path.write_text("# A headline here\n\nSome **bold** text and a [link](http://x.test).\n")
     article = read_source(str(path), settings)
@@ -140,7 +142,7 @@ def test_html_charset_from_meta_tag() -> None:
 
 
 def test_escape_sequences_are_text_not_binary() -> None:
-    assert not looks_binary("Un titre \x1b[31mrouge\x1b[0m et du texte.\n".encode())
+    assert not looks_binary(b"Un titre \x1b[31mrouge\x1b[0m et du texte.\n")
     assert looks_binary(b"abc\x00def")
 
 

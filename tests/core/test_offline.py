@@ -11,7 +11,9 @@ from tests.core.http_server import FaultServer
 def show(url: str, home: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "tui", "show", "--json", url],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
         env={"NEWSDESK_HOME": str(home), "NO_PROXY": "*"},
     )
 

@@ -12,8 +12,17 @@ import pytest
 from tests.paths import SAMPLES, SEED, SEED_GOLD
 
 KEYS = {
-    "title", "site", "url", "author", "published", "lang", "categories", "body",
-    "amounts", "companies", "related",
+    "title",
+    "site",
+    "url",
+    "author",
+    "published",
+    "lang",
+    "categories",
+    "body",
+    "amounts",
+    "companies",
+    "related",
 }
 
 
@@ -24,7 +33,10 @@ def shown(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
     sources = [str(SEED), *sorted(str(p) for p in SAMPLES.iterdir())]
     result = subprocess.run(
         [sys.executable, "-m", "tui", "show", "--json", *sources],
-        capture_output=True, text=True, timeout=300, env={"NEWSDESK_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"NEWSDESK_HOME": str(home)},
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -34,7 +46,7 @@ def shown(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
 
 def test_every_object_has_the_documented_keys(shown: list[dict[str, Any]]) -> None:
     for article in shown:
-        assert KEYS <= set(article)
+        assert set(article) >= KEYS
         for amount in article["amounts"]:
             assert {"text", "value", "currency", "start", "end"} <= set(amount)
             assert article["body"][amount["start"] : amount["end"]] == amount["text"]
@@ -62,7 +74,7 @@ def test_seed_amounts_match_the_gold(shown: list[dict[str, Any]]) -> None:
     expected = Counter((a["value"], a["currency"]) for a in gold["amounts"])
     found = Counter((a["value"], a["currency"]) for a in shown[0]["amounts"])
     assert found == expected
-    inferred = [a for a in shown[0]["amounts"] if a["text"] == "60 millions"]
+    inferred = [a for a in shown[0]["amounts"] if " ".join(a["text"].split()) == "60 millions"]
     assert inferred and inferred[0].get("currency_inferred") is True
 
 
@@ -90,7 +102,10 @@ def test_text_and_markdown_formats(tmp_path: Path) -> None:
     for fmt, marker in (("text", "Amounts\n-------"), ("markdown", "## Amounts")):
         result = subprocess.run(
             [sys.executable, "-m", "tui", "show", "--format", fmt, str(SEED)],
-            capture_output=True, text=True, timeout=300, env={"NEWSDESK_HOME": str(tmp_path)},
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={"NEWSDESK_HOME": str(tmp_path)},
         )
         assert result.returncode == 0, result.stderr
         assert marker in result.stdout

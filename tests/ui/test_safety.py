@@ -84,6 +84,11 @@ class _BrokenAnalyser(Analyser):
         future.set_exception(OSError("the language model is missing"))
         return future
 
+    def prewarm(self) -> Future[bool]:
+        future: Future[bool] = Future()
+        future.set_exception(OSError("the language model is missing"))
+        return future
+
 
 async def test_analysis_failure_is_reported_and_the_app_stays_up(settings: Settings) -> None:
     app = NewsdeskApp(str(SEED), settings, analyser=_BrokenAnalyser())

@@ -112,14 +112,15 @@ class Analyser:
             executor, self._executor = self._executor, None
         if executor is None:
             return
+        # ProcessPoolExecutor has no public way to stop a running job before Python 3.14
+        # (and `shutdown` forgets its processes): take them first, then terminate them so
+        # quitting never waits for a model load or an analysis to finish.
+        processes = list((getattr(executor, "_processes", None) or {}).values())
         executor.shutdown(wait=False, cancel_futures=True)
-        # ProcessPoolExecutor has no public way to stop a running job before Python 3.14:
-        # terminate the worker so quitting never waits for a model load to finish.
-        processes = getattr(executor, "_processes", None) or {}
-        for process in list(processes.values()):
+        for process in processes:
             if process.is_alive():
                 process.terminate()
-        for process in list(processes.values()):
+        for process in processes:
             process.join(timeout=2.0)
 
     def __enter__(self) -> Analyser:

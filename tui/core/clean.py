@@ -92,9 +92,7 @@ _SYNDICATION = re.compile(
     re.IGNORECASE,
 )
 _GLUED_AGENCY = re.compile(r"(?:[a-z]{2,4}(?:/[a-z]{2,4})+)?\s*\(\s*©[^()]{0,80}\)?\s*$")
-_GLUED_SIGNATURE = re.compile(
-    r"(?<=[.!?»”\"])\s+[A-ZÀ-Ý][\w'-]+(?:\s+[A-Za-zÀ-ÿ][\w'-]+){1,2}\s*$"
-)
+_GLUED_SIGNATURE = re.compile(r"(?<=[.!?»”\"])\s+[A-ZÀ-Ý][\w'-]+(?:\s+[A-Za-zÀ-ÿ][\w'-]+){1,2}\s*$")
 _SENTENCE_END = re.compile(r"[.!?…:;»”\")]\s*$")
 _CAMEL_SPLIT = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")
 

@@ -66,7 +66,9 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     except OSError as error:
         raise LoadError(f"{path}: cannot be read ({error.strerror or error})") from error
     if len(data) > max_bytes:
-        raise LoadError(f"{path} is larger than {_human_size(max_bytes)}; newsdesk will not open it")
+        raise LoadError(
+            f"{path} is larger than {_human_size(max_bytes)}; newsdesk will not open it"
+        )
     if not data.strip():
         raise LoadError(f"{path} is empty")
     return data

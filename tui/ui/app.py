@@ -19,8 +19,9 @@ from textual.binding import Binding, BindingType
 from tui.config import Settings
 from tui.core.background import Analyser
 from tui.ui import jobs
+from tui.ui.analysis import AnalyserGate
 from tui.ui.commands import BindingCommands
-from tui.ui.messages import ImportDirectory, Open, Place, ShowLibrary
+from tui.ui.messages import ImportDirectory, Open, Painted, Place, ShowLibrary
 from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.library import LibraryScreen
 from tui.ui.screens.reader import ReaderScreen
@@ -31,8 +32,10 @@ EXIT_AFTER_PAINT_ENV = "NEWSDESK_EXIT_AFTER_PAINT"
 painted. If its value is a Unix time (the moment the caller launched the process), the app
 prints `painted-after SECONDS` on exit: `bench/startup` measures start-up with it."""
 
-ANALYSER_START_DELAY = 0.3
+ANALYSER_START_DELAY = 0.2
 """Seconds after the first paint before the analyser process is spawned."""
+ANALYSER_FALLBACK_START = 2.0
+"""Seconds after start-up when the analyser starts even if nothing was painted yet."""
 
 
 class NewsdeskApp(App[int]):
@@ -59,34 +62,24 @@ class NewsdeskApp(App[int]):
         super().__init__()
         self.source = source
         self.settings = settings
-        self._analyser = analyser
-        self._owns_analyser = analyser is None
+        self.gate = AnalyserGate(analyser)
         self.exit_after_paint = exit_after_paint
         self.painted_at: float | None = None
-        self.add_mode("library", partial(LibraryScreen, settings, self.get_analyser))
-        self.add_mode("reader", partial(ReaderScreen, settings, self.get_analyser))
-
-    def get_analyser(self) -> Analyser:
-        """The process-based analyser, created on first use (or the one injected)."""
-        if self._analyser is None:
-            self._analyser = Analyser()
-        return self._analyser
+        self.add_mode("library", partial(LibraryScreen, settings, self.gate))
+        self.add_mode("reader", partial(ReaderScreen, settings, self.gate))
 
     async def on_mount(self) -> None:
         source = self.source
         if source is not None and not Path(source).expanduser().is_dir():
             await self.open_place(Place(source=source))
-            if self.exit_after_paint:
-                self.reader.on_body_painted = self._painted
         else:
             await self.show_library()
             library = self.library
-            if self.exit_after_paint:
-                library.on_listed = self._painted
             directory = Path(source).expanduser() if source else self._samples_if_empty()
             if directory is not None:
                 library.import_directory(directory)
-        self.set_timer(ANALYSER_START_DELAY, self._start_analyser)
+        if not self.exit_after_paint:
+            self.set_timer(ANALYSER_FALLBACK_START, self._start_analyser)
 
     def _samples_if_empty(self) -> Path | None:
         samples = jobs.bundled_samples()
@@ -97,17 +90,21 @@ class NewsdeskApp(App[int]):
             return None
 
     def _start_analyser(self) -> None:
-        if self.exit_after_paint:
+        if self.gate.is_open:
             return
         try:
-            self.get_analyser().prewarm()
+            self.gate.open()
         except Exception as error:  # spawning a process can fail in many ways; say so
             message = f"The language model could not be started: {error}"
             self.notify(message, severity="error", markup=False)
 
+    @on(Painted)
     def _painted(self) -> None:
-        self.painted_at = time.time()
-        self.call_after_refresh(self.exit, 0)
+        if not self.exit_after_paint:
+            self.set_timer(ANALYSER_START_DELAY, self._start_analyser)
+        elif self.painted_at is None:
+            self.painted_at = time.time()
+            self.call_after_refresh(self.exit, 0)
 
     # ---- screens -------------------------------------------------------------------
 
@@ -163,8 +160,7 @@ class NewsdeskApp(App[int]):
             self.push_screen(HelpScreen(sections))
 
     def on_unmount(self) -> None:
-        if self._owns_analyser and self._analyser is not None:
-            self._analyser.shutdown()
+        self.gate.shutdown()
 
 
 def run_app(source: str | None, settings: Settings) -> int:

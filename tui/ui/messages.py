@@ -42,3 +42,7 @@ class ImportDirectory(Message):
     def __init__(self, path: str) -> None:
         super().__init__()
         self.path = path
+
+
+class Painted(Message):
+    """A screen has put its first content (an article body, the library list) on screen."""

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from tui.core.entities.currencies import SPACE, SPACES_RE
+from tui.core.entities.currencies import GAP, SEP, SPACES_RE
 from tui.core.model import Amount
 
 MAX_SENTENCE = 400
@@ -33,18 +33,22 @@ _CANADA = re.compile(
     r"gatineau|sherbrooke|laval|trois-rivi[èe]res|mauricie|saguenay|colombie-britannique)\b",
     re.I,
 )
-_DOLLAR_AFTER = re.compile(rf"\d(?:{SPACE}*(?:millions?|milliards?|M|Md|G))?{SPACE}*\$")
+_DOLLAR_AFTER = re.compile(rf"\d(?:{GAP}(?:millions?|milliards?|M|Md|G))?{GAP}\$")
+_CHINA = re.compile(
+    r"\b(?:yuans?|renminbi|RMB|Chin\w*|chinois\w*|Beijing|Pékin|Shanghai|Shenzhen)\b", re.I
+)
+_JAPAN = re.compile(r"\b(?:yens?|Jap\w*|Tokyo|Osaka|nippon\w*)\b", re.I)
 _USA = re.compile(r"\b(?:U\.S\.|US|USA|United States|American|Wall Street|Nasdaq|NYSE)\b")
 _QUALIFIER = re.compile(
     r"(?:\b(?:près|plus|moins|pas moins|autour|au-delà|au-dessus|en-dessous|à peine)"
-    rf"{SPACE}+(?:de|d['’]){SPACE}*"
-    rf"|\bde{SPACE}+l['’]ordre{SPACE}+(?:de|d['’]){SPACE}*"
-    rf"|\bjusqu['’](?:{SPACE}*à|{SPACE}*au)?{SPACE}*"
+    rf"{SEP}(?:de|d['’]){GAP}"
+    rf"|\bde{SEP}l['’]ordre{SEP}(?:de|d['’]){GAP}"
+    rf"|\bjusqu['’](?:{GAP}à|{GAP}au)?{GAP}"
     rf"|\b(?:environ|quelque|au moins|dépassant|entre|atteignant|"
     r"about|nearly|almost|around|approximately|roughly|some|over|under|more than|less than|"
     r"fewer than|up to|at least|as much as|as little as|just over|just under|between|"
     r"upwards of|close to|in excess of)"
-    rf"{SPACE}+)",
+    rf"{SEP})",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s»\"”'’)]*(?:\s|$))|\n")
@@ -80,8 +84,8 @@ _RATE_WORDS = {
 }
 _RATE_WORD = re.compile(rf"\b(?:{'|'.join(_RATE_WORDS)})\b", re.I)
 _PER_UNIT = re.compile(
-    rf"{SPACE}+(?:per|a|to{SPACE}+the|against{SPACE}+the|pour{SPACE}+un|par|contre{SPACE}+un)"
-    rf"{SPACE}+(?P<base>dollar|euro|pound|greenback)\b",
+    rf"{SEP}(?:per|a|to{SEP}the|against{SEP}the|pour{SEP}un|par|contre{SEP}un)"
+    rf"{SEP}(?P<base>dollar|euro|pound|greenback)\b",
     re.I,
 )
 _COUNT_NOUNS = re.compile(
@@ -93,7 +97,7 @@ _COUNT_NOUNS = re.compile(
     r"students|foyers|households|m[eè]tres|hectares|doses|followers|abonnements)\b",
     re.I,
 )
-_COUNT_AFTER_FR = re.compile(rf"{SPACE}*(?:de|des|d['’]){SPACE}*(?P<w>[^\W\d_]+)", re.I)
+_COUNT_AFTER_FR = re.compile(rf"{GAP}(?:de|des|d['’]){GAP}(?P<w>[^\W\d_]+)", re.I)
 _FR_NOT_COUNTS = re.compile(
     r"abord|ici|plus|moins|mieux|même|suite|autant|investissements?|financements?|"
     r"b[ée]n[ée]fices?|pertes?|dettes?|budgets?|revenus?|ventes|subventions?|fonds|capital|"
@@ -106,7 +110,7 @@ _EN_MONEY_NOUNS = re.compile(
     r"fines?|deals?|loans?|capital|cash|dividends?|savings|assets|valuation|round",
     re.I,
 )
-_AFTER_EN = re.compile(rf"{SPACE}+(?P<w>[^\W\d_]+)")
+_AFTER_EN = re.compile(rf"{SEP}(?P<w>[^\W\d_]+)")
 _EN_FUNCTION_WORDS = frozenset(
     [
         "in",
@@ -171,6 +175,12 @@ def dollar_currency(body: str, lang: str) -> str:
     if canadian >= CANADIAN_MARKERS_EN and canadian > len(_USA.findall(body)):
         return "CAD"
     return "USD"
+
+
+def yen_currency(body: str) -> str:
+    """What a bare `¥` means in this text: CNY when China is talked about more than Japan."""
+    china = len(_CHINA.findall(body))
+    return "CNY" if china > len(_JAPAN.findall(body)) else "JPY"
 
 
 def qualifiers(body: str) -> dict[int, str]:

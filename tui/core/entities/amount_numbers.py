@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from tui.core.entities.currencies import SPACE, SPACES_RE
+from tui.core.entities.currencies import SEP, SPACE, SPACES_RE
 
 MAX_DIGITS = 15
 """Longer digit runs are identifiers or noise, never money."""
@@ -23,7 +23,9 @@ MAX_DIGITS = 15
 MAX_NUMBER_WORDS = 8
 """Longer runs of number words are not one number ('un un un …')."""
 
-_DIGITS_RE = re.compile(rf"(?:(?<!\w)|(?<=[A-Z]{{3}}))\d+(?:(?:[.,'’]|{SPACE})\d+)*")
+_DIGITS_RE = re.compile(
+    rf"(?:(?<!\w)|(?<=[A-Z]{{3}})|(?<=Rs)|(?<=Dh))\d+(?:(?:[.,'’]|{SPACE})\d+)*"
+)
 _SPACE_RE = re.compile(SPACE)
 _GROUPING_RE = re.compile(rf"{SPACE}|['’]")
 _GROUP_RE = re.compile(r"\d{3}")
@@ -100,10 +102,10 @@ _WORD = rf"(?:{_WORD_ALT})\b"
 _JOIN = rf"(?:{SPACE}|-)+(?:(?:et|and)(?:{SPACE}|-)+)?"
 _WORDS_RE = re.compile(
     rf"(?<![\w-])(?:{_WORD}(?:{_JOIN}{_WORD})*"
-    rf"|(?:a|an)(?={SPACE}+(?:million|billion|trillion)s?\b))",
+    rf"|(?:a|an)(?={SEP}(?:million|billion|trillion)s?\b))",
     re.IGNORECASE,
 )
-_SPLIT_WORDS_RE = re.compile(rf"{SPACE}+(?:et|and){SPACE}+", re.IGNORECASE)
+_SPLIT_WORDS_RE = re.compile(rf"{SEP}(?:et|and){SEP}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,15 @@ from tui.core.entities import amount_context as context
 from tui.core.entities.amount_numbers import NumberToken, number_tokens
 from tui.core.entities.currencies import (
     DOLLAR,
+    GAP,
     PREFIX_RE,
     SCALE_RE,
+    SEP,
     SINGLE_LETTER_SCALES,
     SPACE,
     SUFFIX_SYMBOL_RE,
     SUFFIX_WORD_RE,
+    YEN,
     scale_value,
     suffix_symbol_currency,
     symbol_currency,
@@ -41,13 +44,12 @@ PREFIX_WINDOW = 8
 MIN_BARE_SCALE = 1e6
 """Only numbers scaled by a million or more are read as money without a currency."""
 
-_PERCENT_RE = re.compile(rf"{SPACE}*(?:%|pour{SPACE}?cents?\b|per{SPACE}?cent\b|percent\b)", re.I)
+_PERCENT_RE = re.compile(rf"{GAP}(?:%|pour{SPACE}?cents?\b|per{SPACE}?cent\b|percent\b)", re.I)
 _AFTER_RE = re.compile(r"[^\W\d_]")
-_CONNECTOR_RE = re.compile(rf"{SPACE}*(?P<c>et|à|and|to|-|–|—){SPACE}*$", re.I)
-_RANGE_OPENER_RE = re.compile(
-    rf"\b(?P<w>entre|between){SPACE}*(?:[$€£¥]|US\$|C\$|HK\$)?{SPACE}*$", re.I
-)
-_SUBUNIT_RE = re.compile(rf"{SPACE}*(?P<unit>cents?|centimes?|pence)(?![\w-])", re.I)
+_CONNECTOR_RE = re.compile(rf"{GAP}(?P<c>et|à|and|to|-|–|—){GAP}$", re.I)
+_RANGE_OPENER_RE = re.compile(rf"\b(?P<w>entre|between){GAP}(?:[$€£¥]|US\$|C\$|HK\$)?{GAP}$", re.I)
+_OF_RE = re.compile(rf"{SEP}(?:of|de|d['’])(?!\w)", re.I)
+_SUBUNIT_RE = re.compile(rf"{GAP}(?P<unit>cents?|centimes?|pence)(?![\w-])", re.I)
 _SUBUNITS = {"cent": DOLLAR, "cents": DOLLAR, "centime": "EUR", "centimes": "EUR", "pence": "GBP"}
 _CHANGE_RE = re.compile(
     r"\b(?:rose|ris\w*|fell|fall\w*|increas\w*|decreas\w*|grew|grow\w*|jump\w*|climb\w*|"
@@ -89,11 +91,17 @@ def find_amounts(
         candidate = _read(body, token, language)
         if candidate is not None:
             candidates.append(candidate)
+    if not candidates:
+        return ()
     joined = _join_ranges(body, candidates)
-    dollar = context.dollar_currency(body, language)
+    used = {c.currency for c in joined}
+    markers = {
+        DOLLAR: context.dollar_currency(body, language) if DOLLAR in used else DOLLAR,
+        YEN: context.yen_currency(body) if YEN in used else YEN,
+    }
     hedges = context.qualifiers(body)
     explicit = [
-        _amount(body, c, c.currency if c.currency != DOLLAR else dollar, False, hedges)
+        _amount(body, c, markers.get(c.currency, c.currency), False, hedges)
         for c in joined
         if c.currency is not None
     ]
@@ -159,7 +167,8 @@ def _suffix(body: str, pos: int, scaled: bool) -> tuple[int, str | None]:
     word = SUFFIX_WORD_RE.match(body, pos)
     if word is not None:
         currency, needs_scale = word_currency(word.group("word"))
-        if scaled or not needs_scale:
+        weight = needs_scale and _OF_RE.match(body, word.end()) is not None
+        if (scaled or not needs_scale) and not weight:  # '2 million pounds of beef'
             return word.end(), currency
     return pos, None
 

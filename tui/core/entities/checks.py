@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from tui.core.entities.amount_context import Sentences
-from tui.core.entities.currencies import SPACE, SPACES_RE
+from tui.core.entities.currencies import SPACES_RE
 from tui.core.model import Amount, AmountCheck, Company, Organisation
 
 TOLERANCE = 0.005
@@ -29,7 +29,8 @@ MAX_PARTS = 12
 OWNER_GAP = 60
 """Longest stretch of text between an owner's name and its amount."""
 
-_S = rf"(?:\s|{SPACE})+"
+_S = r"\s{1,3}"
+"""A few spaces of any kind: Python's \\s covers no-break and thin spaces too."""
 _TOTAL_CUE = re.compile(
     rf"\b(?:(?:soit|pour){_S}un{_S}(?:montant{_S})?total{_S}(?:de|d['’])"
     rf"|au{_S}total\b[,:]?|total{_S}(?:de|d['’])|en{_S}tout\b[,:]?"
@@ -38,15 +39,13 @@ _TOTAL_CUE = re.compile(
     re.I,
 )
 _NUMBER_OR_BREAK = re.compile(r"[\d\n]")
-_TOTAL_AFTER = re.compile(
-    rf"(?:\s|{SPACE})*(?:au{_S}total|in{_S}total|en{_S}tout|altogether)\b", re.I
-)
+_TOTAL_AFTER = re.compile(rf"\s{{0,3}}(?:au{_S}total|in{_S}total|en{_S}tout|altogether)\b", re.I)
 _INCLUDING = re.compile(rf"^[\s,;:(–—-]*(?:dont|including|of{_S}which)\b", re.I)
 _STATE = re.compile(
     r"\b(?:l['’][ÉE]tat|the State|the government|le gouvernement|l['’]Union européenne)\b"
 )
 _OWNER_GAP = re.compile(
-    rf"^(?:{_S}|,)*(?:\((?:{_S})?$"
+    rf"^[\s,]*(?:\(\s*$"
     rf"|(?:qui{_S})?(?:(?:a|ont|va|vont|avait|has|have|had|will){_S})?"
     rf"(?:lev[ée]\w*|investi\w*|invest(?:s|ed)?|apport\w*|inject\w*|vers[ée]\w*|pa[iy]\w*|"
     rf"financ[ée]\w*|raised|raises|contribut\w+|à{_S}hauteur{_S}(?:de|d['’])|plac[ée]\w*)"

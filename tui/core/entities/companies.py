@@ -38,7 +38,7 @@ LEADING = re.compile(
 SEPARATOR = re.compile(
     r"\b(?:[A-Z0-9]{1,6}\.[A-Z]{1,2}|[A-Z]{3,6}[0-9]{1,2})\b|\s[–—-]\s|[:|“”«»\"()\n]"
 )
-DE_LOWER = re.compile(rf"^[{_UP}][\w'’\-]* (?:de|des|du|d['’]|de la|de l['’])\s*[a-zà-ÿ]")
+DE_LOWER = re.compile(rf"^[{_UP}][\w'’\-]* (?:(?:de|des|du|de la) |d['’]|de l['’])?[a-zà-ÿ]")
 PORTFOLIO = re.compile(
     r"\b(?:ministre|ministère|minister|ministry|secretary|secrétaire)"
     r"\s+(?:de la|de l['’]|du|des|de|d['’]|of|of the|for)\s*$",
@@ -83,15 +83,20 @@ def _find(
     surnames = _surnames(body, spans)
     for cand in candidates(body, spans):
         verdict = classify(body, cand, lang)
-        if verdict is not None and verdict.entry is None:
-            if body[verdict.start : verdict.end] in surnames:
-                continue
+        if verdict is not None and verdict.entry is None and _text(body, verdict) in surnames:
+            continue
         if verdict is not None:
             found.append(verdict)
         elif _plausible(body, cand):
             left.append(cand)
     found += _coordinated(body, found, left, lang)
-    return build_rows(body, found, [body[c.start : c.end] for c in left])
+    countries = gz.lexicon().country_names
+    aliases = [body[c.start : c.end] for c in left if c.label != "LOC"]
+    return build_rows(body, found, [a for a in aliases if a not in countries])
+
+
+def _text(body: str, found: Found) -> str:
+    return body[found.start : found.end]
 
 
 def _surnames(body: str, spans: Sequence[Span]) -> frozenset[str]:
@@ -117,6 +122,8 @@ def _organisation_spans(body: str, spans: Sequence[Span], lang: str) -> list[Fou
         if words[0].lower() in gz.lexicon().title_words:
             continue
         if gz.organisation_kind(words) is None and gz.has_company_form(words):
+            continue
+        if lang != "fr" and _has_plain_words(text.replace(" and ", " ")):
             continue
         if gz.organisation_kind(words) is not None or (lang == "fr" and DE_LOWER.match(text)):
             lead = LEADING.match(text)
@@ -264,7 +271,9 @@ def classify(body: str, cand: Candidate, lang: str) -> Found | None:
     first = words[0].lower().strip("'’,")
     positional = _sentence_start(body, cand.start) and _used_lowercase(body, words[0])
     openers = gz.stop_words() | gz.lexicon().title_words
-    if not _keeps_article(text) and (first in openers or (positional and len(words) > 1)):
+    article = words[0] in ("La", "Le", "Les", "The") and not _sentence_start(body, cand.start)
+    keep = article or _keeps_article(text)
+    if not keep and (first in openers or (positional and len(words) > 1)):
         rest = cand.start + len(words[0]) + 1
         if len(words) > 1 and rest < cand.end:
             pieces = _trimmed(body, rest, cand.end, cand.label)
@@ -329,7 +338,7 @@ def _not_a_name(body: str, cand: Candidate, words: Sequence[str]) -> bool:
     """Events, dates, ministers' portfolios, descriptive Title Case phrases."""
     lex = gz.lexicon()
     text = body[cand.start : cand.end]
-    if words[-1] in lex.event_words or (len(words) == 1 and text in lex.calendar_words):
+    if {words[0], words[-1]} & lex.event_words or (len(words) == 1 and text in lex.calendar_words):
         return True
     following = re.match(r"\s+(\w+)", body[cand.end : cand.end + 30])
     if following and following.group(1).capitalize() in lex.event_words:

@@ -13,11 +13,20 @@ from collections.abc import Iterable
 SPACE = "[ \u00a0\u202f\u2009]"
 """A space that may sit inside an amount: plain, no-break, narrow no-break, thin."""
 
+GAP = SPACE + "{0,3}"
+"""Room between the parts of an amount: a few spaces at most, never an unbounded run."""
+
+SEP = SPACE + "{1,3}"
+"""A required gap between words of an amount or a currency name."""
+
 SPACES_RE = re.compile(SPACE + "+")
 """A run of spaces, to tidy matched text."""
 
 DOLLAR = "$"
 """Marker for a bare dollar sign: USD, or CAD in a Canadian article."""
+
+YEN = "¥"
+"""Marker for a bare yen/yuan sign: JPY, or CNY in an article about China."""
 
 SYMBOLS: dict[str, str] = {
     "US$": "USD",
@@ -39,12 +48,13 @@ SYMBOLS: dict[str, str] = {
     "$": DOLLAR,
     "€": "EUR",
     "£": "GBP",
-    "¥": "JPY",
+    "¥": YEN,
     "₹": "INR",
     "₩": "KRW",
     "₽": "RUB",
     "Rs.": "INR",
     "Rs": "INR",
+    "Dh": "AED",
 }
 """Symbols written before (or, for some, after) the number."""
 
@@ -215,7 +225,7 @@ SINGLE_LETTER_SCALES = frozenset({"m", "b", "g", "k"})
 def _alternation(words: Iterable[str]) -> str:
     """A regex alternation of `words`, longest first, spaces matching any space."""
     ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace("\\ ", SPACE + "+") for w in ordered)
+    return "|".join(re.escape(w).replace("\\ ", SEP) for w in ordered)
 
 
 _SYMBOL_ALT = _alternation(SYMBOLS)
@@ -223,24 +233,24 @@ _CODE_ALT = "|".join(CODES)
 _APOSTROPHE = "['’‘ʼ]"
 
 PREFIX_RE = re.compile(
-    rf"(?:(?<![\w$])(?:{_CODE_ALT})(?![^\W\d_]){SPACE}?|(?<![\w$])(?:{_SYMBOL_ALT}){SPACE}?)$"
+    rf"(?:(?<![\w$/])(?:{_CODE_ALT})(?![^\W\d_]){SPACE}?|(?<![\w$])(?:{_SYMBOL_ALT}){SPACE}?)$"
 )
 """A currency marker written just before the number: matched on a short window."""
 
 SCALE_RE = re.compile(
-    rf"(?:{SPACE}*|-)(?P<scale>{_alternation(SCALE_WORDS)}|{_alternation(SCALE_ABBREVIATIONS)})"
+    rf"(?:{GAP}|-)(?P<scale>{_alternation(SCALE_WORDS)}|{_alternation(SCALE_ABBREVIATIONS)})"
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
 """A scale after the number: word or abbreviation, not followed by a letter."""
 
 SUFFIX_SYMBOL_RE = re.compile(
-    rf"{SPACE}*(?P<cur>€|\$(?:{SPACE}?(?:US|CA|CAN)(?![\w]))?|£|¥|₹|(?:{_CODE_ALT})(?![\w]))"
+    rf"{GAP}(?P<cur>€|\$(?:{SPACE}?(?:US|CA|CAN)(?![\w]))?|£|¥|₹|(?:{_CODE_ALT})(?![\w]))"
 )
 """A currency symbol or code after the number (`3 200 €`, `358 millions $`, `5 M$ US`)."""
 
 SUFFIX_WORD_RE = re.compile(
-    rf"{SPACE}*(?:(?:de|of){SPACE}+|d{_APOSTROPHE}{SPACE}*)?"
+    rf"{GAP}(?:(?:de|of){SEP}|d{_APOSTROPHE}{GAP})?"
     rf"(?P<word>{_alternation([*WORDS, *SCALED_WORDS])})(?![\w-])",
     re.IGNORECASE,
 )

@@ -325,14 +325,15 @@ def cue_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     )
     nouns = _alternation(lex.company_nouns)
     jobs = _alternation(lex.job_words)
+    article = "(?i:la|le|l'|les|son|sa|ses|leur|leurs|une?)\\s*" if lang == "fr" else ""
     adjacent = re.compile(
-        rf"(?:\b(?i:la|le|l'|les|the)\s*(?i:{nouns})s?(?:\s+(?!{NOT_ADJECTIVE})[a-zà-ÿ\-]+){{0,2}}"
+        rf"(?:\b{article}(?i:{nouns})s?(?:\s+(?!{NOT_ADJECTIVE})[a-zà-ÿ\-]+){{0,2}}"
         rf"|\b(?i:{jobs})s?(?:\s+[a-z]+){{0,3}}\s+(?:at|chez))\s+$"
     )
     after_cues = _alternation([c.replace("’", "'") for c in lex.cues_after])
     after = re.compile(
         rf"^(?:\s*(?:{after_cues})\b"
-        rf"|\s*,\s+(?:a|an|the|une?|la|le|l')\s*(?:[\w'\-]+\s+){{0,4}}?(?:{nouns})\b"
+        rf"|\s*,\s+(?:(?:a|an|the|une?|la|le)\s+|l')(?:[\w'\-]+\s+){{0,4}}?(?:{nouns})\b"
         rf"|\s*,\s+which\s+(?:it|\w+)\s+(?:acquired|bought|purchased|owns)\b)"
     )
     return before, after, adjacent

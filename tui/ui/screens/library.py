@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -20,7 +20,8 @@ from tui.config import Settings
 from tui.core.background import Analyser
 from tui.core.errors import NewsdeskError
 from tui.ui import jobs
-from tui.ui.messages import Open, Place
+from tui.ui.analysis import AnalyserGate
+from tui.ui.messages import Open, Painted, Place
 from tui.ui.safe_text import clean
 
 if TYPE_CHECKING:
@@ -44,12 +45,11 @@ class LibraryScreen(Screen[None]):
     ]
     """Library keys; Enter on a row opens the article."""
 
-    def __init__(self, settings: Settings, analyser: Callable[[], Analyser]) -> None:
+    def __init__(self, settings: Settings, gate: AnalyserGate) -> None:
         super().__init__()
         self.settings = settings
-        self._analyser = analyser
+        self.gate = gate
         self.entries: list[LibraryEntry] = []
-        self.on_listed: Callable[[], None] | None = None
         self.import_report = ""
         """What the last directory import did, shown under the list."""
 
@@ -99,8 +99,7 @@ class LibraryScreen(Screen[None]):
             self._status(f"{len(entries)} article(s). Enter opens one; / searches.")
         if self.import_report and not query:
             self._status(self.import_report)
-        if self.on_listed is not None:
-            self.on_listed()
+        self.call_after_refresh(self.post_message, Painted())
 
     def _fill(self, entries: Sequence[LibraryEntry]) -> None:
         self.entries = list(entries)
@@ -202,8 +201,9 @@ class LibraryScreen(Screen[None]):
         try:
             _, article, cached = jobs.import_file(path, self.settings)
             self.app.call_from_thread(self.refresh_list)
-            if cached is None:
-                entities = self._analyser().submit(article.body, article.lang, article.struck)
+            analyser = None if cached is not None else self._wait_for_analyser()
+            if analyser is not None:
+                entities = analyser.submit(article.body, article.lang, article.struck)
                 jobs.save_article(replace(article, entities=entities.result()), self.settings)
         except NewsdeskError as error:
             self.app.call_from_thread(
@@ -215,6 +215,15 @@ class LibraryScreen(Screen[None]):
             self.app.call_from_thread(self.notify, message, severity="warning", markup=False)
             return False
         return True
+
+    def _wait_for_analyser(self) -> Analyser | None:
+        """From the import thread: the analyser once started, None if the import is stopped."""
+        worker = get_current_worker()
+        while not worker.is_cancelled:
+            analyser = self.gate.wait(timeout=0.1)
+            if analyser is not None:
+                return analyser
+        return None
 
     def _import_started(self, total: int) -> None:
         bar = self.query_one(ProgressBar)

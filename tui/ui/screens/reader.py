@@ -8,6 +8,7 @@ the load worker. The widgets only post messages; this screen decides what happen
 from __future__ import annotations
 
 import asyncio
+import threading
 import webbrowser
 from collections.abc import Callable
 from dataclasses import replace
@@ -25,17 +26,20 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from tui.config import Settings
-from tui.core.background import Analyser
 from tui.core.errors import NewsdeskError
 from tui.core.history import History
 from tui.core.model import Article, Entities, RelatedPost
 from tui.ui import jobs
-from tui.ui.messages import Open, Place, ShowLibrary
+from tui.ui.analysis import AnalyserGate
+from tui.ui.messages import Open, Painted, Place, ShowLibrary
 from tui.ui.safe_text import clean
 from tui.ui.screens.open_url import NoLinkScreen, OpenUrlScreen
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.entity_panel import EntityPanel
 from tui.ui.widgets.related_list import RelatedList
+
+MOUNT_TIMEOUT = 30.0
+"""Seconds a reading thread waits for the screen to be mounted before giving up."""
 
 NARROW_WIDTH = 110
 """Below this many columns the panel moves under the body."""
@@ -63,16 +67,15 @@ class ReaderScreen(Screen[None]):
     narrow: reactive[bool] = reactive(False)
     """True on a narrow terminal: the panel sits under the body."""
 
-    def __init__(self, settings: Settings, analyser: Callable[[], Analyser]) -> None:
+    def __init__(self, settings: Settings, gate: AnalyserGate) -> None:
         super().__init__()
         self.settings = settings
-        self._analyser = analyser
+        self.gate = gate
         self.history: History[Place] = History()
         self.article: Article | None = None
-        self.on_body_painted: Callable[[], None] | None = None
-        """Called once after the first body is on screen (the start-up benchmark uses it)."""
-        self._ready = asyncio.Event()
-        """Set once mounted: the first article is read while the screen is being built."""
+        self._ready = threading.Event()
+        """Set once mounted: the first article is read while the screen is being built,
+        and the reading thread waits for this before handing the article over."""
         self._location = Text()
 
     def on_mount(self) -> None:
@@ -88,7 +91,7 @@ class ReaderScreen(Screen[None]):
         yield Static(id="location")
         with Horizontal(id="reader-panes"):
             yield ArticleView(id="article")
-            yield EntityPanel(id="panel")
+            pass
         yield Input(placeholder="Find in the article (Enter; Escape closes)", id="find")
         yield Footer()
 
@@ -144,10 +147,10 @@ class ReaderScreen(Screen[None]):
             else:
                 loaded = jobs.load_place(place, self.settings)
         except NewsdeskError as error:
-            if not worker.is_cancelled:
+            if self._ready.wait(MOUNT_TIMEOUT) and not worker.is_cancelled:
                 self.app.call_from_thread(self._load_failed, place, str(error))
             return
-        if not worker.is_cancelled:
+        if self._ready.wait(MOUNT_TIMEOUT) and not worker.is_cancelled:
             self.app.call_from_thread(self._show, loaded, scroll)
 
     def _load_failed(self, place: Place, message: str) -> None:
@@ -158,8 +161,7 @@ class ReaderScreen(Screen[None]):
         if self.article is None:
             self.panel.show_failure(message)
 
-    async def _show(self, loaded: jobs.Loaded, scroll: float) -> None:
-        await self._ready.wait()
+    def _show(self, loaded: jobs.Loaded, scroll: float) -> None:
         article = loaded.article
         self.article = article
         self._set_location(
@@ -171,9 +173,7 @@ class ReaderScreen(Screen[None]):
             self.notify(notice, markup=False)
         if scroll:
             self.call_after_refresh(self.view.scroll_to, y=scroll, animate=False)
-        if self.on_body_painted is not None:
-            callback, self.on_body_painted = self.on_body_painted, None
-            self.call_after_refresh(callback)
+        self.call_after_refresh(self.post_message, Painted())
         if loaded.cached is not None:
             self._entities_ready(article, loaded.cached, save=loaded.place.library_id is None)
             return
@@ -201,16 +201,16 @@ class ReaderScreen(Screen[None]):
     def _start_analysis(self, article: Article) -> None:
         if self.article is not article:
             return
-        analyser = self._analyser()
         waiting = "Finding amounts and companies…"
-        if not analyser.ready:
+        if not self.gate.ready:
             waiting = "Loading the language model, then finding amounts and companies…"
         self.panel.show_loading(waiting)
         self._analyse(article)
 
     @work(exclusive=True, exit_on_error=False, group="analyse")
     async def _analyse(self, article: Article) -> None:
-        future = self._analyser().submit(article.body, article.lang, article.struck)
+        analyser = await self.gate.get()
+        future = analyser.submit(article.body, article.lang, article.struck)
         try:
             entities = await asyncio.wrap_future(future)
         except asyncio.CancelledError:

@@ -1,0 +1,60 @@
+"""When the analyser may start: after the first paint, so spawning it never delays start-up."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+from tui.core.background import Analyser
+
+POLL_SECONDS = 0.05
+"""How often a waiting worker checks the gate; polling keeps the wait cancellable."""
+
+
+class AnalyserGate:
+    """Hands out the process-based analyser once the app has opened the gate.
+
+    Screens ask for it with `await gate.get()` (event loop) or `gate.wait()` (threads); the
+    app calls `open()` shortly after its first paint, which spawns the worker process and
+    starts loading the model.
+    """
+
+    def __init__(self, analyser: Analyser | None = None) -> None:
+        self._analyser = analyser
+        self.owns_analyser = analyser is None
+        """True when the gate created the analyser and must shut it down."""
+        self._opened = threading.Event()
+
+    @property
+    def is_open(self) -> bool:
+        return self._opened.is_set()
+
+    @property
+    def ready(self) -> bool:
+        """True once the model is loaded (an analysis is then quick)."""
+        return self._analyser is not None and self._analyser.ready
+
+    def open(self) -> None:
+        """Create the analyser if needed and start loading the model; idempotent."""
+        if self._analyser is None:
+            self._analyser = Analyser()
+        self._opened.set()
+        self._analyser.prewarm()
+
+    def wait(self, timeout: float | None = None) -> Analyser | None:
+        """From a thread: the analyser once the gate is open (None after `timeout`)."""
+        if not self._opened.wait(timeout):
+            return None
+        return self._analyser
+
+    async def get(self) -> Analyser:
+        """From the event loop: the analyser, waiting (without blocking) for the gate."""
+        while not self._opened.is_set():
+            await asyncio.sleep(POLL_SECONDS)
+        assert self._analyser is not None
+        return self._analyser
+
+    def shutdown(self) -> None:
+        """Stop the worker process if the gate created it."""
+        if self.owns_analyser and self._analyser is not None:
+            self._analyser.shutdown()
