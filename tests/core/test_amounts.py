@@ -82,7 +82,7 @@ def only(body: str, lang: str | None = None) -> Amount:
         ("Un marché de 12 milliards de yuans.", "12 milliards de yuans", 12e9, "CNY"),
         ("Un contrat de 800 millions de yens.", "800 millions de yens", 800e6, "JPY"),
         ("Un budget de 900 millions de roupies.", "900 millions de roupies", 900e6, "INR"),
-        ("It owes 12 million pounds to banks.", "12 million pounds", 12e6, "GBP"),
+        ("The UK firm owes 12 million pounds.", "12 million pounds", 12e6, "GBP"),
         ("The bill came to 200 rupees.", "200 rupees", 200, "INR"),
         ("A fee of 300 Swiss francs.", "300 Swiss francs", 300, "CHF"),
         ("Total: 4 567 890 EUROS.", "4 567 890 EUROS", 4567890, "EUR"),
@@ -175,7 +175,11 @@ def test_two_amounts_joined_by_et_without_entre_stay_apart() -> None:
 
 
 def test_range_needs_rising_ends() -> None:
-    assert [a.value for a in find_amounts("Il a payé de 9 à 3 millions d'euros.", "fr")] == [3e6]
+    amounts = find_amounts("L'amende est ramenée de 9 à 3 millions d'euros.", "fr")
+    assert [(a.value, a.value_max) for a in amounts] == [(9e6, None), (3e6, None)]
+    assert [a.value for a in find_amounts("Il a payé entre 9 et 3 millions d'euros.", "fr")] == [
+        3e6
+    ]
 
 
 @pytest.mark.parametrize(
@@ -440,6 +444,14 @@ def test_regression_one_canadian_mention_does_not_make_dollars_canadian() -> Non
 
 def test_regression_pounds_of_goods_are_a_weight() -> None:
     assert found("A plant dumped 1.8M pounds of food and 3 million livres de viande.") == []
+
+
+def test_regression_pounds_and_livres_need_a_british_text() -> None:
+    assert found("The Iowa plant ships 5 million pounds a year.", "en") == []
+    assert found("L'éditeur a vendu 10 millions de livres.", "fr") == []
+    assert found("Le club londonien a coûté 4 milliards de livres.", "fr") == [
+        ("4 milliards de livres", 4e9, "GBP")
+    ]
 
 
 def test_regression_glued_local_symbols_and_currency_pairs() -> None:

@@ -298,3 +298,38 @@ def test_company_noun_without_article_in_english_and_peer_in_french() -> None:
     assert "Zorbex" in names(analyse("Shares of beauty company Zorbex jumped.", "en"))
     text = "Le groupe a exprimé son intérêt pour son homologue Vantorel, selon nos sources."
     assert "Vantorel" in names(analyse(text, "fr"))
+
+
+def test_gazetteer_respects_case_of_acronyms_and_plain_words() -> None:
+    who = gazetteer.lookup("WHO")
+    assert who is not None and who.kind != gazetteer.COMPANY
+    assert gazetteer.lookup("Who") is None
+    assert gazetteer.lookup("orange") is None
+    assert gazetteer.is_weak("Orange")
+    thales = gazetteer.lookup("Thalès")
+    assert thales is not None and thales.name == "Thales" and thales.ticker
+
+
+def test_former_name_keeps_the_name_written_in_the_article() -> None:
+    found = analyse("France Télécom a longtemps hésité, selon le journal.", "fr")
+    assert "France Télécom" in names(found)
+    assert gazetteer.is_former_name("France Télécom")
+
+
+def test_site_names_and_their_short_form_are_one_company() -> None:
+    text = "Prices come from Zorbex.com, a data firm. Demand, says Zorbex, was strong."
+    found = analyse(text, "en")
+    assert set(company(found, "Zorbex.com").forms) == {"Zorbex.com", "Zorbex"}
+
+
+def test_lowercase_editions_prefix_is_part_of_a_publisher_name() -> None:
+    text = "Traduit par Jean Dupont, éditions Philippe Picquier, Paris, 2017, 176 pages."
+    found = analyse(text, "fr")
+    assert names(found) == {"éditions Philippe Picquier"}
+
+
+def test_appositive_after_a_full_person_name_is_not_a_company() -> None:
+    text = "Propriété du milliardaire Daniel Kovar, le tabloïd Vecerka note que tout va bien."
+    found = analyse(text, "fr")
+    assert "Daniel Kovar" not in forms(found)
+    assert "Vecerka" in names(found)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.app import App
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled, WorkerState
 
 from tui.config import Settings
 from tui.core.background import Analyser
@@ -45,19 +48,22 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(library_path=tmp_path / "library.sqlite3")
 
 
-async def settle(pilot: Pilot[object]) -> None:
+async def settle(pilot: Pilot[Any]) -> None:
     """Wait until every worker (loading, analysis, saving) has finished and the screen has
     caught up; workers started by finishing workers are waited for too."""
     app = pilot.app
     for _ in range(20):
-        await app.workers.wait_for_complete()
+        # An exclusive worker may replace a stale one while we wait: wait again then.
+        with contextlib.suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
         await pilot.pause()
-        if not any(worker.is_running for worker in app.workers):
+        busy = (WorkerState.PENDING, WorkerState.RUNNING)
+        if not any(worker.state in busy for worker in app.workers):
             return
     raise AssertionError("workers kept running")
 
 
-def screen_text(app: App[object]) -> str:
+def screen_text(app: App[Any]) -> str:
     """The characters on screen (from an SVG screenshot), for "is it shown" checks."""
     svg = app.export_screenshot()
     return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")

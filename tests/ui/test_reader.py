@@ -177,19 +177,33 @@ async def test_help_screen_lists_every_binding(settings: Settings, analyser: Ana
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Find")
+        await settle(pilot)
+        assert "Find" in screen_text(app), "the palette offers the reader's bindings"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.reader.query_one("#find").has_class("-shown")
 
 
 async def test_find_marks_matches_and_open_dialog_opens_a_path(
     settings: Settings, analyser: Analyser
 ) -> None:
     app = NewsdeskApp(str(SEED), settings, analyser=analyser)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         view = app.reader.query_one(ArticleView)
         view.focus()
         await pilot.press("slash", *"andromède", "enter")
         await pilot.pause()
         assert len(view.marks) >= 4 and view.current_mark == 0
+        view.scroll_to(y=2, animate=False, immediate=True)
+        assert view.scroll_y == 2
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.reader.article is not None and app.reader.article.title.startswith("Le projet")
+        assert view.scroll_y == 2, "refresh keeps the reading position"
         await pilot.press("u")
         await pilot.pause()
         await pilot.press(*str(SAMPLES / "nordlys-leve-12-millions.md"), "enter")
@@ -218,3 +232,31 @@ async def test_panel_moves_under_the_body_on_a_narrow_terminal(
         body = app.reader.query_one(ArticleView).region
         panel = app.reader.query_one("#panel").region
         assert panel.x >= body.right and panel.height == body.height
+
+
+async def test_clicking_a_name_in_the_body_marks_its_mentions_and_y_copies(
+    settings: Settings, analyser: Analyser
+) -> None:
+    article = invented_article()
+    with Library(settings.library_path) as library:
+        place = Place(library_id=library.save(article))
+    app = NewsdeskApp(None, settings, analyser=analyser)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await app.open_place(place)
+        await settle(pilot)
+        view = app.reader.query_one(ArticleView)
+        fenwick = next(c for c in article.companies if c.name == "Fenwick Partners")
+        start = fenwick.mentions[0].start
+        row = view.row_of_offset(start)
+        row_start = view.row_start(row)
+        column = start - row_start
+        top, left = view.styles.padding.top, view.styles.padding.left
+        await pilot.click(
+            ArticleView, offset=(left + 1 + column + 2, top + row - int(view.scroll_y))
+        )
+        await pilot.pause()
+        assert view.marks == [(m.start, m.end) for m in fenwick.mentions]
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.clipboard == article.url

@@ -49,7 +49,7 @@ class TestLibraryScreen:
         _fill_library(settings)
         app = NewsdeskApp(None, settings, analyser=analyser)
 
-        async def ready(pilot: Pilot[object]) -> None:
+        async def ready(pilot: Pilot[Any]) -> None:
             await settle(pilot)
 
         assert snap_compare(app, terminal_size=size, run_before=ready)
@@ -63,7 +63,7 @@ class TestReaderScreen:
         article_id = _fill_library(settings)
         app = NewsdeskApp(None, settings, analyser=analyser)
 
-        async def ready(pilot: Pilot[object]) -> None:
+        async def ready(pilot: Pilot[Any]) -> None:
             await settle(pilot)
             await app.open_place(Place(library_id=article_id))
             await settle(pilot)

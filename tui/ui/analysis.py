@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from typing import TYPE_CHECKING
 
-from tui.core.background import Analyser
+if TYPE_CHECKING:  # imported when the gate opens: multiprocessing is not needed to paint
+    from tui.core.background import Analyser
 
 POLL_SECONDS = 0.05
 """How often a waiting worker checks the gate; polling keeps the wait cancellable."""
@@ -37,6 +39,8 @@ class AnalyserGate:
     def open(self) -> None:
         """Create the analyser if needed and start loading the model; idempotent."""
         if self._analyser is None:
+            from tui.core.background import Analyser
+
             self._analyser = Analyser()
         self._opened.set()
         self._analyser.prewarm()

@@ -7,25 +7,25 @@ in a thread worker, and the analyser process starts only after the first paint.
 from __future__ import annotations
 
 import os
-import time
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from tui.config import Settings
-from tui.core.background import Analyser
 from tui.ui import jobs
 from tui.ui.analysis import AnalyserGate
 from tui.ui.commands import BindingCommands
 from tui.ui.messages import ImportDirectory, Open, Painted, Place, ShowLibrary
-from tui.ui.screens.help import HelpScreen
-from tui.ui.screens.library import LibraryScreen
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.widgets.article_view import ArticleView
+
+if TYPE_CHECKING:
+    from tui.core.background import Analyser
+    from tui.ui.screens.library import LibraryScreen
 
 EXIT_AFTER_PAINT_ENV = "NEWSDESK_EXIT_AFTER_PAINT"
 """When set, the app exits as soon as the first article body (or the library list) is
@@ -65,8 +65,13 @@ class NewsdeskApp(App[int]):
         self.gate = AnalyserGate(analyser)
         self.exit_after_paint = exit_after_paint
         self.painted_at: float | None = None
-        self.add_mode("library", partial(LibraryScreen, settings, self.gate))
+        self.add_mode("library", self._library_screen)
         self.add_mode("reader", partial(ReaderScreen, settings, self.gate))
+
+    def _library_screen(self) -> LibraryScreen:
+        from tui.ui.screens.library import LibraryScreen  # not needed to open one article
+
+        return LibraryScreen(self.settings, self.gate)
 
     async def on_mount(self) -> None:
         source = self.source
@@ -99,11 +104,11 @@ class NewsdeskApp(App[int]):
             self.notify(message, severity="error", markup=False)
 
     @on(Painted)
-    def _painted(self) -> None:
+    def _painted(self, message: Painted) -> None:
         if not self.exit_after_paint:
             self.set_timer(ANALYSER_START_DELAY, self._start_analyser)
         elif self.painted_at is None:
-            self.painted_at = time.time()
+            self.painted_at = message.when
             self.call_after_refresh(self.exit, 0)
 
     # ---- screens -------------------------------------------------------------------
@@ -116,6 +121,8 @@ class NewsdeskApp(App[int]):
 
     @property
     def library(self) -> LibraryScreen:
+        from tui.ui.screens.library import LibraryScreen
+
         screen = self.get_screen_stack("library")[0]
         assert isinstance(screen, LibraryScreen)
         return screen
@@ -150,6 +157,9 @@ class NewsdeskApp(App[int]):
         await self.open_place(Place(source=message.path))
 
     def action_help(self) -> None:
+        from tui.ui.screens.help import HelpScreen
+        from tui.ui.screens.library import LibraryScreen
+
         sections = [
             ("Everywhere", self.BINDINGS),
             ("Reader", ReaderScreen.BINDINGS),

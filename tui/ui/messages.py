@@ -45,4 +45,8 @@ class ImportDirectory(Message):
 
 
 class Painted(Message):
-    """A screen has put its first content (an article body, the library list) on screen."""
+    """A screen has put content (an article body, the library list) on screen at `when`."""
+
+    def __init__(self, when: float) -> None:
+        super().__init__()
+        self.when = when

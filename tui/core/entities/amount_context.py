@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from tui.core.entities.currencies import GAP, SEP, SPACES_RE
+from tui.core.entities.currencies import DINAR, DIRHAM, GAP, HYPHEN, SEP, SPACES_RE
 from tui.core.model import Amount
 
 MAX_SENTENCE = 400
@@ -19,12 +19,22 @@ MAX_PARAGRAPH = 2000
 COUNT_WINDOW = 40
 """How far around a bare scaled number a count noun ('habitants', 'users') rules it out."""
 
+PENCE_WINDOW = 60
+"""How far either side of '286p' a word about prices ('shares', 'target') is looked for."""
+
+CONVERSION_WINDOW = 12
+"""How far before an amount its opening bracket and hedge ('(soit ', '(about ') may start."""
+
 CANADIAN_MARKERS_FR = 2
 """A French text with this many mentions of Québec, Canada, Montréal… writes CAD as `$`;
 one is enough when dollars are written Québec-style, after the number ('250 000 $')."""
 
-CANADIAN_MARKERS_EN = 3
-"""An English text needs more, and more Canadian than US mentions, to mean CAD by `$`."""
+LOCAL_MARKERS_EN = 3
+"""An English text needs this many mentions of Canada (Australia, …), and more than of
+the US, to mean its local dollar by `$`."""
+
+LOCAL_MARKERS_US_SIGN = 2
+"""Fewer are needed when the text writes US dollars as `US$`: its bare `$` is then local."""
 
 _FR_HINTS = re.compile(r"\b(?:le|la|les|des|du|est|une|et|pour|dans|qui|sur|avec|au)\b", re.I)
 _EN_HINTS = re.compile(r"\b(?:the|and|of|to|is|in|for|with|that|on|was|by)\b", re.I)
@@ -33,11 +43,50 @@ _CANADA = re.compile(
     r"gatineau|sherbrooke|laval|trois-rivi[èe]res|mauricie|saguenay|colombie-britannique)\b",
     re.I,
 )
+_DOLLAR_LANDS = {
+    "CAD": _CANADA,
+    "AUD": re.compile(
+        r"\b(?:Australi\w*|Sydney|Melbourne|Brisbane|Perth|Adelaide|Canberra|Queensland|"
+        r"Tasmania\w*|ASX|NSW)\b"
+    ),
+    "NZD": re.compile(r"\b(?:New Zealand\w*|Auckland|Wellington|Christchurch|NZX)\b"),
+    "SGD": re.compile(r"\b(?:Singapor\w*|SGX)\b"),
+}
+_LOCAL_DOLLAR_SIGN = {
+    "CAD": re.compile(r"(?<![\w$])(?:C|CA|CAN)\$|\$(?:CA|CAN)\b"),
+    "AUD": re.compile(r"(?<![\w$])(?:A|AU)\$|\$AU\b"),
+    "NZD": re.compile(r"(?<![\w$])NZ\$"),
+    "SGD": re.compile(r"(?<![\w$])S\$"),
+}
+_US_DOLLAR_SIGN = re.compile(r"(?<![\w$])(?:US|U\.S\.)\$|\$US\b")
 _DOLLAR_AFTER = re.compile(rf"\d(?:{GAP}(?:millions?|milliards?|M|Md|G))?{GAP}\$")
 _CHINA = re.compile(
     r"\b(?:yuans?|renminbi|RMB|Chin\w*|chinois\w*|Beijing|Pékin|Shanghai|Shenzhen)\b", re.I
 )
 _JAPAN = re.compile(r"\b(?:yens?|Jap\w*|Tokyo|Osaka|nippon\w*)\b", re.I)
+_BRITAIN = re.compile(
+    r"£|\b(?:GBP|sterling|pence|UK|U\.K\.|Britain|British|London\w*|England|English|Scot\w+|"
+    r"Wales|Welsh|FTSE|Royaume-Uni|britanni\w+|Londres|londonien\w*|Angleterre|anglais\w*|"
+    r"[ée]cossais\w*)\b"
+)
+_WORD_LANDS = {
+    DIRHAM: {
+        "MAD": re.compile(
+            r"\b(?:Maroc|marocain\w*|Morocc\w+|Casablanca|Rabat|Tanger|Marrakech)\b", re.I
+        ),
+        "AED": re.compile(r"\b(?:[ÉE]mirat\w*|Emirat\w*|Duba[iï]|Abu Dhabi|UAE|EAU)\b", re.I),
+    },
+    DINAR: {
+        "TND": re.compile(r"\b(?:Tunisi\w*|Tunis)\b", re.I),
+        "DZD": re.compile(r"\b(?:Alg[ée]ri\w*|Alger|Algiers)\b", re.I),
+        "KWD": re.compile(r"\b(?:Kowe[iï]t\w*|Kuwait\w*)\b", re.I),
+        "BHD": re.compile(r"\b(?:Bahre[iï]n\w*|Bahrain\w*)\b", re.I),
+        "JOD": re.compile(r"\b(?:Jordan\w*|Jordani\w*)\b", re.I),
+        "IQD": re.compile(r"\b(?:Irak\w*|Iraq\w*)\b", re.I),
+        "LYD": re.compile(r"\b(?:Libye|Liby\w*)\b", re.I),
+        "RSD": re.compile(r"\b(?:Serbi\w*)\b", re.I),
+    },
+}
 _USA = re.compile(r"\b(?:U\.S\.|US|USA|United States|American|Wall Street|Nasdaq|NYSE)\b")
 _QUALIFIER = re.compile(
     r"(?:\b(?:près|plus|moins|pas moins|autour|au-delà|au-dessus|en-dessous|à peine)"
@@ -51,8 +100,16 @@ _QUALIFIER = re.compile(
     rf"{SEP})",
     re.I,
 )
+_PENCE_CUES = re.compile(
+    r"\b(?:shares?|stock|price\w*|target|dividend\w*|pence|charg\w*|cost\w*|pay\w*)\b", re.I
+)
+_CONVERSION = re.compile(
+    rf"\({GAP}(?:(?:soit|environ|about|around|or|some|roughly|près de|approx\.?|~){GAP})?$",
+    re.I,
+)
+_HYPHEN_RE = re.compile(HYPHEN)
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s»\"”'’)]*(?:\s|$))|\n")
-_MONEY_CUES = re.compile(
+_MONEY_WORDS = (
     r"\b(?:invest\w*|lev[ée]\w*|lever|financ\w*|valoris\w*|valu\w*|chiffre d.affaires|"
     r"b[ée]n[ée]fice\w*|pertes?|r[ée]sultats?|revenus?|recettes?|PNB|EBITDA|dette\w*|"
     r"budget\w*|co[uû]t\w*|prix|pa(?:ye[rz]?|y[ée]e?s?|ie|ient|yait|yaient|id|ying|yments?)|"
@@ -61,9 +118,10 @@ _MONEY_CUES = re.compile(
     r"emprunt\w*|enveloppe\w*|dividende\w*|salaires?|d[ée]penses?|n[ée]goci\w*|offre\w*|"
     r"raise\w*|raising|funding|worth|revenues?|sales|profits?|loss(?:es)?|earnings|income|"
     r"fines?|fined|deals?|bought|buy\w*|sold|sell\w*|price\w*|costs?|debts?|loans?|"
-    r"dividends?|salar\w*|bids?|settle\w*|spen[dt]\w*|euros?|dollars?|€|\$)(?!\w)",
-    re.I,
+    r"dividends?|salar\w*|bids?|settle\w*|spen[dt]\w*)(?!\w)"
 )
+_MONEY_CUES = re.compile(rf"{_MONEY_WORDS}|\b(?:euros?|dollars?)\b|[€$]", re.I)
+_MONEY_WORDS_RE = re.compile(_MONEY_WORDS, re.I)
 _RATE_WORDS = {
     "dollar": "USD",
     "dollars": "USD",
@@ -98,11 +156,16 @@ _COUNT_NOUNS = re.compile(
     re.I,
 )
 _COUNT_AFTER_FR = re.compile(rf"{GAP}(?:de|des|d['’]){GAP}(?P<w>[^\W\d_]+)", re.I)
-_FR_NOT_COUNTS = re.compile(
-    r"abord|ici|plus|moins|mieux|même|suite|autant|investissements?|financements?|"
+_FR_MONEY_NOUNS = (
+    r"investissements?|financements?|"
     r"b[ée]n[ée]fices?|pertes?|dettes?|budgets?|revenus?|ventes|subventions?|fonds|capital|"
     r"pr[êe]ts?|aides?|recettes?|d[ée]penses?|cr[ée]dits?|amendes?|dividendes?|[ée]conomies|"
-    r"chiffre|indemnit[ée]s?|actifs|liquidit[ée]s|tr[ée]sorerie|valorisation",
+    r"chiffre|indemnit[ée]s?|actifs|liquidit[ée]s|tr[ée]sorerie|valorisation"
+)
+_FR_NOT_COUNTS = re.compile(
+    # A determiner after 'de' names a source, not a counted noun ('3 millions de la Région').
+    rf"abord|ici|plus|moins|mieux|même|suite|autant|la|le|l|les|leurs?|son|sa|ses|"
+    rf"cette|ce|cet|{_FR_MONEY_NOUNS}",
     re.I,
 )
 _EN_MONEY_NOUNS = re.compile(
@@ -110,48 +173,19 @@ _EN_MONEY_NOUNS = re.compile(
     r"fines?|deals?|loans?|capital|cash|dividends?|savings|assets|valuation|round",
     re.I,
 )
+_MONEY_NOUN_AFTER = re.compile(
+    rf"{SEP}(?:(?:in|of|de|en){SEP}|d['’]{GAP})?(?:{_EN_MONEY_NOUNS.pattern}|{_FR_MONEY_NOUNS})\b",
+    re.I,
+)
 _AFTER_EN = re.compile(rf"{SEP}(?P<w>[^\W\d_]+)")
 _EN_FUNCTION_WORDS = frozenset(
-    [
-        "in",
-        "to",
-        "for",
-        "from",
-        "at",
-        "on",
-        "by",
-        "and",
-        "or",
-        "with",
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "last",
-        "next",
-        "per",
-        "each",
-        "apiece",
-        "ago",
-        "over",
-        "under",
-        "more",
-        "less",
-        "up",
-        "down",
-        "into",
-        "of",
-        "as",
-        "than",
-        "while",
-        "but",
-        "so",
-        "which",
-        "after",
-        "before",
-    ]
+    "in to for from at on by and or with a an the this that last next per each apiece ago "
+    "over under more less up down into of as than while but so which after before".split()
 )
+
+
+_EN_COMPARATIVES = frozenset(["more", "fewer", "less", "new", "additional", "extra", "other"])
+"""Words between a number and the noun it counts ('3 million more jobs')."""
 
 
 def language(body: str, lang: str | None) -> str:
@@ -165,16 +199,37 @@ def language(body: str, lang: str | None) -> str:
 
 
 def dollar_currency(body: str, lang: str) -> str:
-    """What a bare `$` or 'dollars' means in this text: CAD in a Canadian one, else USD."""
-    canadian = len(_CANADA.findall(body))
+    """What a bare `$` or 'dollars' means in this text: the local dollar of a Canadian,
+    Australian, New Zealand or Singapore text, else USD. A text that marks its local
+    dollars (`C$`, `A$`) keeps the bare sign for US dollars."""
     if lang == "fr":
         # Québec writes '358 millions $'; France writes '358 millions de dollars'.
+        canadian = len(_CANADA.findall(body))
         quebec_style = _DOLLAR_AFTER.search(body) is not None
         enough = CANADIAN_MARKERS_FR - (1 if quebec_style else 0)
         return "CAD" if canadian >= max(1, enough) else "USD"
-    if canadian >= CANADIAN_MARKERS_EN and canadian > len(_USA.findall(body)):
-        return "CAD"
+    counts = {code: len(places.findall(body)) for code, places in _DOLLAR_LANDS.items()}
+    local = max(counts, key=lambda code: counts[code])
+    if _LOCAL_DOLLAR_SIGN[local].search(body) is not None:
+        return "USD"
+    if _US_DOLLAR_SIGN.search(body) is not None and counts[local] >= LOCAL_MARKERS_US_SIGN:
+        return local  # 'US$' written out: the bare sign is the local dollar
+    if counts[local] >= LOCAL_MARKERS_EN and counts[local] > len(_USA.findall(body)):
+        return local
     return "USD"
+
+
+def local_currency(body: str, marker: str) -> str | None:
+    """What 'dirhams' or 'dinars' mean here: the currency of the country the text names
+    most, or None when it names none of them."""
+    counts = {code: len(land.findall(body)) for code, land in _WORD_LANDS[marker].items()}
+    best = max(counts, key=lambda code: counts[code])
+    return best if counts[best] > 0 else None
+
+
+def is_british(body: str) -> bool:
+    """Whether the text is about Britain or sterling, so that 'pounds' and '286p' are money."""
+    return _BRITAIN.search(body) is not None
 
 
 def yen_currency(body: str) -> str:
@@ -239,6 +294,20 @@ class AmountIndex:
         return min(near, key=lambda a: abs(a.start - pos)) if near else None
 
 
+def pence_cue(body: str, pos: int) -> bool:
+    """Whether words near `pos` speak of share prices or charges, so that '2,450p' is
+    pence even in a text that does not name Britain."""
+    return _PENCE_CUES.search(body, max(0, pos - PENCE_WINDOW), pos + PENCE_WINDOW) is not None
+
+
+def is_conversion(body: str, amount: Amount) -> bool:
+    """'2,3 milliards de francs (2,4 milliards d'euros)': an amount in brackets restates
+    the one before in another currency."""
+    return (
+        _CONVERSION.search(body, max(0, amount.start - CONVERSION_WINDOW), amount.start) is not None
+    )
+
+
 def dominant_currency(amounts: Sequence[Amount]) -> str | None:
     """The currency most amounts use; the first seen wins a tie."""
     counts = Counter(a.currency for a in amounts if a.currency)
@@ -258,14 +327,24 @@ def nearest_currency(pos: int, sentences: Sentences, index: AmountIndex) -> str 
 
 
 def bare_scaled_is_money(
-    body: str, span: tuple[int, int], lang: str, sentences: Sentences, index: AmountIndex
+    body: str,
+    span: tuple[int, int],
+    lang: str,
+    sentences: Sentences,
+    index: AmountIndex,
+    neighbours: tuple[int, int],
 ) -> bool:
-    """Whether '60 millions' with no currency reads as money, not as a count."""
+    """Whether '60 millions' with no currency reads as money, not as a count. A count
+    noun near it rules it out unless another number (ending at `neighbours[0]`, or
+    starting at `neighbours[1]`) stands closer to that noun."""
     start, end = span
     if _is_count(body, end, lang):
         return False
     s_start, s_end = sentences.sentence(start)
-    near = body[max(s_start, start - COUNT_WINDOW) : min(s_end, end + COUNT_WINDOW)]
+    if _MONEY_NOUN_AFTER.match(body, end) is not None:
+        return True  # '2 milliards de ventes', '$3 billion in revenue'
+    left = max(s_start, start - COUNT_WINDOW, neighbours[0])
+    near = body[left : min(s_end, end + COUNT_WINDOW, neighbours[1])]
     if _COUNT_NOUNS.search(near):
         return False
     if _MONEY_CUES.search(body[s_start:start] + " " + body[end:s_end]):
@@ -274,6 +353,21 @@ def bare_scaled_is_money(
         return True
     p_start, p_end = sentences.paragraph(start)
     return lang == "fr" and index.within(p_start, p_end)
+
+
+def continues_a_count(
+    body: str, previous_end: int | None, span: tuple[int, int], lang: str
+) -> bool:
+    """'9 million subscribers …, bringing the total to 260 million': a bare scaled number
+    whose nearest scaled neighbour before it (ending at `previous_end`, same sentence)
+    counts things goes on counting them, unless a money word (not merely another amount)
+    comes in between or a money noun after it."""
+    start, end = span
+    if previous_end is None or _MONEY_NOUN_AFTER.match(body, end) is not None:
+        return False
+    if _MONEY_WORDS_RE.search(body, previous_end, start) is not None:
+        return False
+    return _is_count(body, previous_end, lang)
 
 
 def rate_currency(body: str, end: int, sentences: Sentences) -> str | None:
@@ -294,12 +388,14 @@ def rate_currency(body: str, end: int, sentences: Sentences) -> str | None:
 def _is_count(body: str, end: int, lang: str) -> bool:
     """'3 millions de clients', '2 million users': a noun follows, so it counts things;
     'billion-dollar company' is an adjective, not an amount."""
-    if body.startswith("-", end):
+    if _HYPHEN_RE.match(body, end):
         return True
     if lang == "fr":
         french = _COUNT_AFTER_FR.match(body, end)
         return french is not None and not _FR_NOT_COUNTS.fullmatch(french.group("w"))
     english = _AFTER_EN.match(body, end)
+    if english is not None and english.group("w").lower() in _EN_COMPARATIVES:
+        english = _AFTER_EN.match(body, english.end())  # '3 million more jobs'
     if english is None:
         return False
     word = english.group("w")

@@ -23,6 +23,12 @@ MAX_DIGITS = 15
 MAX_NUMBER_WORDS = 8
 """Longer runs of number words are not one number ('un un un …')."""
 
+MAX_PENCE_DIGITS = 4
+"""'286p' is pence; longer runs before a 'p' are something else."""
+
+VIDEO_MODES = frozenset({240, 360, 480, 576, 720, 1080, 1440, 2160, 4320})
+"""Numbers that, followed by 'p', are video resolutions rather than pence."""
+
 _DIGITS_RE = re.compile(
     rf"(?:(?<!\w)|(?<=[A-Z]{{3}})|(?<=Rs)|(?<=Dh))\d+(?:(?:[.,'’]|{SPACE})\d+)*"
 )
@@ -32,6 +38,12 @@ _GROUP_RE = re.compile(r"\d{3}")
 _LAST_GROUP_RE = re.compile(r"\d{3}(?:[.,]\d+)?")
 _LEAD_RE = re.compile(r"\d{1,3}")
 _INDIAN_RE = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}")
+_PENCE_RE = re.compile(r"p(?![\w'’-])")
+_GLUED_CENTS_RE = re.compile(r"\d{2}(?![\d,.]?\d)")
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_CODE_RE = re.compile(r"[A-Z]{3}")
+_SINGULAR_RE = re.compile(r"(?:euro|dollar|franc|pound|livre|rupee|roupie)$", re.I)
+_IN_RE = re.compile(r"\b(?:in|en)\s$", re.I)
 
 _FR_WORDS = [
     "zéro",
@@ -102,7 +114,7 @@ _WORD = rf"(?:{_WORD_ALT})\b"
 _JOIN = rf"(?:{SPACE}|-)+(?:(?:et|and)(?:{SPACE}|-)+)?"
 _WORDS_RE = re.compile(
     rf"(?<![\w-])(?:{_WORD}(?:{_JOIN}{_WORD})*"
-    rf"|(?:a|an)(?={SEP}(?:million|billion|trillion)s?\b))",
+    rf"|(?:half{SEP})?(?:a|an)(?={SEP}(?:thousand|million|billion|trillion)s?\b))",
     re.IGNORECASE,
 )
 _SPLIT_WORDS_RE = re.compile(rf"{SEP}(?:et|and){SEP}", re.IGNORECASE)
@@ -211,6 +223,43 @@ def _decimal(text: str) -> float | None:
     return float(text)
 
 
+def is_pence(body: str, token: NumberToken, end: int) -> bool:
+    """'286p', '4.5p': digits glued to a 'p', in a text about pounds; not '1080p'."""
+    if token.words or end != token.end:
+        return False
+    whole = token.digits.replace(",", "").split(".")[0]  # '2,450p', '112.4p'
+    if not whole.isdigit() or len(whole) > MAX_PENCE_DIGITS or int(whole) in VIDEO_MODES:
+        return False
+    return _PENCE_RE.match(body, end) is not None
+
+
+def glued_cents(body: str, token: NumberToken, end: int, number: float) -> tuple[int, float]:
+    """'9€99' is 9.99 euros: two digits glued to a symbol glued to a whole number."""
+    glued_symbol = end == token.end + 1 and body[token.end] in "€$£"
+    if token.words or not glued_symbol or not number.is_integer():
+        return end, number
+    cents = _GLUED_CENTS_RE.match(body, end)
+    if cents is None:
+        return end, number
+    return cents.end(), number + int(cents.group()) / 100
+
+
+def year_not_money(body: str, token: NumberToken, start: int, end: int) -> bool:
+    """A year beside a currency name that is not its amount: 'Hong Kong SAR 2024',
+    'in 2016 euro zone', 'prices in 2020 dollars' (a price base)."""
+    if not _YEAR_RE.fullmatch(token.digits):
+        return False
+    if _CODE_RE.fullmatch(body[start : token.start].strip()):
+        return True  # an ISO code before a year is an acronym ('SAR 2024', 'CAD 2025')
+    unit = body[token.end : end]
+    if not unit.strip()[-1:].isalpha():
+        return False  # a symbol: '1999 €'
+    return (
+        _SINGULAR_RE.search(unit) is not None
+        or _IN_RE.search(body, max(0, token.start - 3), token.start) is not None
+    )
+
+
 def _word_tokens(text: str, lang: str) -> Iterator[NumberToken]:
     for match in _WORDS_RE.finditer(text):
         words = match.group()
@@ -234,6 +283,8 @@ def _word_value(words: str, lang: str) -> float | None:
     cleaned = SPACES_RE.sub(" ", words).lower()
     if cleaned in ("a", "an"):
         return 1.0
+    if cleaned in ("half a", "half an"):
+        return 0.5
     for code in (lang, "en" if lang == "fr" else "fr"):
         try:
             return float(text2num(cleaned, code))

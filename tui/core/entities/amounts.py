@@ -16,15 +16,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from tui.core.entities import amount_context as context
-from tui.core.entities.amount_numbers import NumberToken, number_tokens
+from tui.core.entities.amount_numbers import (
+    NumberToken,
+    glued_cents,
+    is_pence,
+    number_tokens,
+    year_not_money,
+)
 from tui.core.entities.currencies import (
+    DASH,
+    DINAR,
+    DIRHAM,
     DOLLAR,
     GAP,
+    GUARDED_SCALES,
     PREFIX_RE,
+    RANGE_LOW_RE,
     SCALE_RE,
     SEP,
-    SINGLE_LETTER_SCALES,
     SPACE,
+    SUBUNIT_RE,
+    SUBUNITS,
     SUFFIX_SYMBOL_RE,
     SUFFIX_WORD_RE,
     YEN,
@@ -44,20 +56,38 @@ PREFIX_WINDOW = 8
 MIN_BARE_SCALE = 1e6
 """Only numbers scaled by a million or more are read as money without a currency."""
 
+MIN_UNSCALED_LOW = 1000
+"""A range's low end this large keeps its own value rather than borrowing the high end's
+scale ('entre 500 000 et 1 million'); a smaller one shares it ('entre 2 et 3 millions')."""
+
+MAX_CHANGE_RATIO = 100
+"""'passé de 12 à 15 millions': the start of a change shares the end's scale when the two
+stay within this factor of each other."""
+
+RANGE_LOW_WINDOW = 24
+"""How far back the currency-marked low end of a dashed range (`£5-` in `£5-10m`) is looked for."""
+
 _PERCENT_RE = re.compile(rf"{GAP}(?:%|pour{SPACE}?cents?\b|per{SPACE}?cent\b|percent\b)", re.I)
 _AFTER_RE = re.compile(r"[^\W\d_]")
-_CONNECTOR_RE = re.compile(rf"{GAP}(?P<c>et|à|and|to|-|–|—){GAP}$", re.I)
+_CONNECTOR_RE = re.compile(rf"{GAP}(?P<c>et|à|and|to|{DASH}){GAP}$", re.I)
 _RANGE_OPENER_RE = re.compile(rf"\b(?P<w>entre|between){GAP}(?:[$€£¥]|US\$|C\$|HK\$)?{GAP}$", re.I)
 _OF_RE = re.compile(rf"{SEP}(?:of|de|d['’])(?!\w)", re.I)
-_SUBUNIT_RE = re.compile(rf"{GAP}(?P<unit>cents?|centimes?|pence)(?![\w-])", re.I)
-_SUBUNITS = {"cent": DOLLAR, "cents": DOLLAR, "centime": "EUR", "centimes": "EUR", "pence": "GBP"}
+_DIGIT_NEXT_RE = re.compile(rf"{GAP}\d")
+"""A symbol followed by digits opens the next amount ('in 2023 $5bn', 'the 2024-25 £10bn')."""
+_HALF_RE = re.compile(rf"{SEP}et{SEP}demie?(?![\w-])", re.I)
 _CHANGE_RE = re.compile(
     r"\b(?:rose|ris\w*|fell|fall\w*|increas\w*|decreas\w*|grew|grow\w*|jump\w*|climb\w*|"
     r"drop\w*|declin\w*|cut|rais\w*|lower\w*|boost\w*|soar\w*|slump\w*|pass\w*|"
     r"augment\w*|diminu\w*|baiss\w*|hauss\w*|recul\w*|progress\w*|bondi\w*|chut\w*|"
-    r"grimp\w*|relev\w*|port[ée]\w*|[ée]volu\w*)\b[^.\n]*$",
+    r"grimp\w*|relev\w*|port[ée]\w*|[ée]volu\w*|went|gone|mov\w*|doubl\w*|tripl\w*|"
+    r"hik\w*|slash\w*|surg\w*|plung\w*|tumbl\w*|sank|sunk|tomb\w*|plong\w*|"
+    r"multipli\w*|chang\w*|ramen\w*|r[ée]dui\w*|reduc\w*|abaiss\w*|r[ée]vis\w*|trimm\w*)"
+    r"\b[^.\n]*$",
     re.I,
 )
+_TARGET_RE = re.compile(r"\b(?:to|à)\s*$", re.I)
+"""'grow to $5bn to $6bn': the change leads to a range, it does not start at its low end."""
+_FROM_RE = re.compile(r"\b(?:from|de|d['’])\s*$", re.I)
 _OPENER_NEEDED = {"et": "entre", "and": "between"}
 
 
@@ -71,6 +101,8 @@ class _Candidate:
     scale: float | None
     currency: str | None
     value_max: float | None = None
+    borrowed: bool = False
+    """The currency comes from the other end of a change ('passé de 12 à 15 M€')."""
 
     @property
     def value(self) -> float:
@@ -86,54 +118,82 @@ def find_amounts(
     number words are read; `struck` holds the spans shown struck through.
     """
     language = context.language(body, lang)
+    british = context.is_british(body)
     candidates: list[_Candidate] = []
     for token in number_tokens(body, language):
-        candidate = _read(body, token, language)
-        if candidate is not None:
-            candidates.append(candidate)
+        if candidates and token.start < candidates[-1].end:
+            continue  # already read as part of the previous amount ('9€99', 'et demi')
+        candidate = _read(body, token, language, british)
+        if candidate is not None and (not candidates or candidate.start >= candidates[-1].end):
+            candidates.append(candidate)  # a marker is never shared by two amounts
     if not candidates:
         return ()
     joined = _join_ranges(body, candidates)
     used = {c.currency for c in joined}
-    markers = {
+    markers: dict[str | None, str | None] = {
         DOLLAR: context.dollar_currency(body, language) if DOLLAR in used else DOLLAR,
         YEN: context.yen_currency(body) if YEN in used else YEN,
+        **{m: context.local_currency(body, m) for m in (DIRHAM, DINAR) if m in used},
     }
     hedges = context.qualifiers(body)
     explicit = [
-        _amount(body, c, markers.get(c.currency, c.currency), False, hedges)
+        _amount(body, c, markers.get(c.currency, c.currency), c.borrowed, hedges)
         for c in joined
-        if c.currency is not None
+        if markers.get(c.currency, c.currency) is not None
     ]
     amounts = explicit + _inferred(body, language, joined, explicit, hedges)
     amounts.sort(key=lambda a: a.start)
     return _mark_struck(amounts, struck)
 
 
-def _read(body: str, token: NumberToken, lang: str) -> _Candidate | None:
-    """The number at `token` with its currency and scale, or None if it cannot be money."""
+def _read(body: str, token: NumberToken, lang: str, british: bool) -> _Candidate | None:
+    """The number at `token` with its currency and scale, or None if it cannot be money.
+    `british` (the text is about Britain) allows '286p' and a bare 'pounds'/'livres'."""
     if _PERCENT_RE.match(body, token.end):
         return None
     start, prefix = _prefix(body, token.start)
-    end, scale_text = token.end, None
-    scale_match = SCALE_RE.match(body, end)
-    if scale_match and _scale_ok(body, scale_match, prefix is not None):
-        end, scale_text = scale_match.end(), scale_match.group("scale")
-    number = token.parse(scale_text is not None, lang)
+    end, scale = _scale(body, token, prefix is not None)
+    number = token.parse(scale is not None, lang)
     if number is None:
         return None
-    scale = scale_value(scale_text, lang) if scale_text else None
+    multiplier = scale_value(scale[0], lang) * scale[1] if scale else None
+    if multiplier is not None and number.is_integer() and (half := _HALF_RE.match(body, end)):
+        end, number = half.end(), number + 0.5  # '2 millions et demi'
     currency = prefix
-    subunit = _SUBUNIT_RE.match(body, end) if prefix is None and scale is None else None
+    subunit = SUBUNIT_RE.match(body, end) if prefix is None and scale is None else None
     if subunit is not None:
-        end, currency, scale = subunit.end(), _SUBUNITS[subunit.group("unit").lower()], 0.01
+        end, currency, multiplier = subunit.end(), SUBUNITS[subunit.group("unit").lower()], 0.01
     elif currency is None:
-        end, currency = _suffix(body, end, scale is not None)
-    if token.words and scale is None and (currency is None or token.word_value == 1):
+        end, currency = _suffix(body, end, multiplier is not None, british)
+        pence = lang == "en" and multiplier is None and is_pence(body, token, end)
+        if currency is None and pence and (british or context.pence_cue(body, token.start)):
+            end, currency, multiplier = end + 1, "GBP", 0.01
+        elif currency is not None and multiplier is None:
+            end, number = glued_cents(body, token, end, number)
+    if token.words and multiplier is None and (currency is None or token.word_value == 1):
         return None  # 'un euro numérique', 'one dollar store': a lone 'one' is rarely money
     if _AFTER_RE.match(body, end) and currency is None:
         return None
-    return _Candidate(start, end, number, scale, currency)
+    if currency is not None and multiplier is None and year_not_money(body, token, start, end):
+        return None
+    return _Candidate(start, end, number, multiplier, currency)
+
+
+def _scale(body: str, token: NumberToken, has_prefix: bool) -> tuple[int, tuple[str, float] | None]:
+    """The end of number and scale, and the scale word with its factor ('demi-' halves it)."""
+    match = SCALE_RE.match(body, token.end)
+    if match is None:
+        return token.end, None
+    licensed = has_prefix or _dashed_after_marker(body, token.start)
+    if not _scale_ok(body, match, licensed):
+        return token.end, None
+    return match.end(), (match.group("scale"), 0.5 if match.group("half") else 1.0)
+
+
+def _dashed_after_marker(body: str, start: int) -> bool:
+    """Whether the number is the high end of a dashed range whose low end carries the
+    currency marker (`£5-10m`, `$2-3bn`)."""
+    return RANGE_LOW_RE.search(body, max(0, start - RANGE_LOW_WINDOW), start) is not None
 
 
 def _prefix(body: str, start: int) -> tuple[int, str | None]:
@@ -146,43 +206,57 @@ def _prefix(body: str, start: int) -> tuple[int, str | None]:
 
 
 def _scale_ok(body: str, match: re.Match[str], has_prefix: bool) -> bool:
-    """A one-letter scale (`m`, `b`, `k`) needs a currency symbol next to the amount
-    (`$5m`, `6 M€`), or to be glued to the number before a currency word (`5m euros`)."""
+    """A scale that is also a unit (`m`, `k`, `mm`, `cr`) needs a currency symbol next to
+    the amount (`$5m`, `6 M€`, `₹500 cr`), or to be glued to the number before a currency
+    word (`5m euros`)."""
     scale = match.group("scale")
-    if scale.lower() not in SINGLE_LETTER_SCALES:
+    if scale.lower() not in GUARDED_SCALES:
         return True
     if SUFFIX_SYMBOL_RE.match(body, match.end()) is not None:
         return True
     glued = match.start("scale") == match.start()
     word_after = SUFFIX_WORD_RE.match(body, match.end()) is not None
-    # '5m euros', '1,5 M d’euros'; but '5 m' alone is five metres.
-    return (glued and has_prefix) or (word_after and (glued or scale.isupper()))
+    # '5m euros', '1,5 M d’euros', '₹500 cr'; but '5 m' alone is five metres.
+    if has_prefix and (glued or len(scale) > 1):
+        return True
+    return word_after and (glued or scale.isupper())
 
 
-def _suffix(body: str, pos: int, scaled: bool) -> tuple[int, str | None]:
-    """The end of the amount and its currency when a symbol or word follows."""
+def _suffix(body: str, pos: int, scaled: bool, british: bool) -> tuple[int, str | None]:
+    """The end of the amount and its currency when a symbol or word follows; a bare
+    'pounds' or 'livres' is money only in a text about Britain (else weight or books)."""
     symbol = SUFFIX_SYMBOL_RE.match(body, pos)
-    if symbol is not None:
+    if symbol is not None and not _opens_next(body, pos, symbol):
         return symbol.end(), suffix_symbol_currency(symbol.group("cur"))
     word = SUFFIX_WORD_RE.match(body, pos)
     if word is not None:
         currency, needs_scale = word_currency(word.group("word"))
         weight = needs_scale and _OF_RE.match(body, word.end()) is not None
+        weight = weight or (needs_scale and currency == "GBP" and not british)
         if (scaled or not needs_scale) and not weight:  # '2 million pounds of beef'
             return word.end(), currency
     return pos, None
 
 
+def _opens_next(body: str, pos: int, symbol: re.Match[str]) -> bool:
+    """'in 2023 $5bn': a symbol followed by digits is the next amount's prefix, unless
+    it is glued on both sides ('9€99')."""
+    if _DIGIT_NEXT_RE.match(body, symbol.end()) is None:
+        return False
+    return symbol.start("cur") > pos or not body[symbol.end()].isdigit()
+
+
 def _join_ranges(body: str, candidates: list[_Candidate]) -> list[_Candidate]:
-    """Join `low <connector> high` pairs ('entre 10 et 20 millions', '$5m-$10m') into one."""
+    """Join `low <connector> high` pairs ('entre 10 et 20 millions', '$5m-$10m') into one;
+    the start of a change ('passé de 12 à 15 M€') takes the end's scale and currency."""
     joined: list[_Candidate] = []
     i = 0
     while i < len(candidates):
         low = candidates[i]
         high = candidates[i + 1] if i + 1 < len(candidates) else None
-        merged = _range(body, low, high) if high is not None else None
-        if merged is not None:
-            joined.append(merged)
+        pair = _pair(body, low, high) if high is not None else None
+        if pair is not None:
+            joined.extend(pair)
             i += 2
             continue
         joined.append(low)
@@ -190,8 +264,9 @@ def _join_ranges(body: str, candidates: list[_Candidate]) -> list[_Candidate]:
     return joined
 
 
-def _range(body: str, low: _Candidate, high: _Candidate) -> _Candidate | None:
-    """`low` and `high` as one range amount, when the words between them say so."""
+def _pair(body: str, low: _Candidate, high: _Candidate) -> list[_Candidate] | None:
+    """`low` and `high` as one range amount, or as the two ends of a change, when the
+    words between them say so; None when they are unrelated."""
     between = body[low.end : high.start]
     connector = _CONNECTOR_RE.match(between)
     if connector is None or (high.currency is None and high.scale is None):
@@ -199,18 +274,44 @@ def _range(body: str, low: _Candidate, high: _Candidate) -> _Candidate | None:
     if None not in (low.currency, high.currency) and low.currency != high.currency:
         return None
     word = connector.group("c").lower()
-    both_full = low.currency is not None and high.currency is not None
     lead = body[max(0, low.start - CHANGE_WINDOW) : low.start]
-    if word in ("à", "to") and both_full and _CHANGE_RE.search(lead):
-        return None  # 'passé de 5 M€ à 8 M€', 'rose from $5m to $8m': a change
+    changed = _CHANGE_RE.search(lead) is not None and _TARGET_RE.search(lead) is None
+    if word in ("à", "to") and high.currency is not None and changed:
+        return _change(low, high)  # 'passé de 5 M€ à 8 M€', 'rose from $5m to $8m'
     if word in _OPENER_NEEDED and not _opened(body, low.start, _OPENER_NEEDED[word]):
         return None  # '5 M€ et 8 M€' are two amounts unless 'entre' opens the pair
-    scale = low.scale or high.scale
-    low_value = low.number * (scale or 1.0)
-    if not low_value < high.value:
-        return None
+    low_value = _low_value(low, high, change=False)
+    if low_value is None or not low_value < high.value:
+        falling = word in ("à", "to") and high.currency is not None and _FROM_RE.search(lead)
+        return _change(low, high) if falling else None  # 'de 150 à 90 M€' only falls
     currency = high.currency or low.currency
-    return _Candidate(low.start, high.end, low_value, None, currency, high.value)
+    return [_Candidate(low.start, high.end, low_value, None, currency, high.value)]
+
+
+def _change(low: _Candidate, high: _Candidate) -> list[_Candidate] | None:
+    """The two ends of a change; a bare start borrows the end's scale and currency."""
+    if low.currency is not None:
+        return None  # both ends are complete amounts already
+    value = _low_value(low, high, change=True)
+    if value is None:
+        return None
+    start = _Candidate(low.start, low.end, value, None, high.currency, borrowed=True)
+    return [start, high]
+
+
+def _low_value(low: _Candidate, high: _Candidate, change: bool) -> float | None:
+    """The low end's value, sharing the high end's scale where the figures say it should;
+    None when neither reading makes sense."""
+    if low.scale is not None or high.scale is None:
+        return low.value
+    scaled = low.number * high.scale
+    if change:
+        shares = high.value / MAX_CHANGE_RATIO <= scaled <= high.value * MAX_CHANGE_RATIO
+    else:
+        shares = scaled < high.value
+    if shares:
+        return scaled
+    return low.number if low.number >= MIN_UNSCALED_LOW else None
 
 
 def _opened(body: str, start: int, opener: str) -> bool:
@@ -250,8 +351,9 @@ def _inferred(
     found: list[Amount] = []
     sentences = context.Sentences(body)
     index = context.AmountIndex(explicit)
+    primary = context.AmountIndex([a for a in explicit if not context.is_conversion(body, a)])
     dominant = context.dominant_currency(explicit)
-    for c in candidates:
+    for k, c in enumerate(candidates):
         if c.currency is not None:
             continue
         if c.scale is None and c.value_max is None:
@@ -260,10 +362,34 @@ def _inferred(
                 found.append(_amount(body, c, rate, True, hedges))
         elif dominant is not None and c.scale is not None and c.scale >= MIN_BARE_SCALE:
             span = (c.start, c.end)
-            if context.bare_scaled_is_money(body, span, lang, sentences, index):
-                currency = context.nearest_currency(c.start, sentences, index) or dominant
+            previous = _scaled_before(candidates, k, sentences.sentence(c.start)[0])
+            if context.continues_a_count(body, previous, span, lang):
+                continue
+            neighbours = (
+                candidates[k - 1].end if k > 0 else 0,
+                candidates[k + 1].start if k + 1 < len(candidates) else len(body),
+            )
+            if context.bare_scaled_is_money(body, span, lang, sentences, index, neighbours):
+                currency = context.nearest_currency(c.start, sentences, primary) or dominant
                 found.append(_amount(body, c, currency, True, hedges))
     return found
+
+
+def _scaled_before(candidates: list[_Candidate], k: int, sentence_start: int) -> int | None:
+    """Where the figure that candidate `k` parallels ends: the nearest earlier bare
+    scaled number of the same sentence with the same scale ('2,4 millions d'unités …,
+    contre 2,2 millions'), else the number just before if it is bare and scaled."""
+    current = candidates[k]
+    for j in range(k - 1, -1, -1):
+        previous = candidates[j]
+        if previous.start < sentence_start:
+            break
+        if previous.scale == current.scale:
+            return previous.end if previous.currency is None else None
+    last = candidates[k - 1] if k > 0 else None
+    if last is None or last.start < sentence_start:
+        return None
+    return last.end if last.currency is None and last.scale is not None else None
 
 
 def _mark_struck(amounts: list[Amount], struck: Sequence[tuple[int, int]]) -> tuple[Amount, ...]:

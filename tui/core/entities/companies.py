@@ -8,37 +8,30 @@ one row per company and every occurrence in the body becomes a mention.
 
 from __future__ import annotations
 
-import bisect
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
+from tui.core.entities import company_cues as cues
 from tui.core.entities import gazetteer as gz
-from tui.core.entities.company_rows import Found, build_rows, is_acronym
+from tui.core.entities.company_candidates import (
+    LEADING,
+    MAX_SPAN_CHARS,
+    UP,
+    Candidate,
+    Span,
+    candidates,
+    has_plain_words,
+    keeps_article,
+    sentence_start,
+    trimmed,
+)
+from tui.core.entities.company_rows import Found, build_rows, coordinated, is_acronym
 from tui.core.language import guess_language
 from tui.core.model import Company, Organisation
 
-Span = tuple[int, int, str]
-
-MAX_SPAN_CHARS = 200
-"""Entity spans longer than this are spaCy running on; they name nothing useful."""
-
-_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
-_WORD = (
-    rf"(?:[{_UP}](?:[\w.&+\-]|['’](?!s\b))*\w|[{_UP}]|[a-z]+[A-Z][\w\-]*"
-    rf"|[0-9]+[A-Za-z][\w\-]*)"
-)
-_CONNECT = r"(?:[ \t\xa0]+(?:&|of|de|des|du|d['’])[ \t\xa0]*|[ \t\xa0]+|-)"
-CAPS_RUN = re.compile(rf"(?<![\w]){_WORD}(?:{_CONNECT}{_WORD})*")
-LEADING = re.compile(
-    r"^(?:(?:la|le|les|the|des|du|de|un|une|a|an)\s+|(?:l|d|qu|jusqu)['’])", re.IGNORECASE
-)
-SEPARATOR = re.compile(
-    r"\b(?:[A-Z0-9]{1,6}\.[A-Z]{1,2}|[A-Z]{3,6}[0-9]{1,2})\b|\s[–—-]\s|[:|“”«»\"()\n]"
-)
-DE_LOWER = re.compile(rf"^[{_UP}][\w'’\-]* (?:(?:de|des|du|de la) |d['’]|de l['’])?[a-zà-ÿ]")
+DE_LOWER = re.compile(rf"^[{UP}][\w'’\-]* (?:(?:de|des|du|de la) |d['’]|de l['’])?[a-zà-ÿ]")
 PORTFOLIO = re.compile(
     r"\b(?:ministre|ministère|minister|ministry|secretary|secrétaire)"
     r"\s+(?:de la|de l['’]|du|des|de|d['’]|of|of the|for)\s*$",
@@ -46,19 +39,10 @@ PORTFOLIO = re.compile(
 )
 COORDINATOR = re.compile(r",|;| et | and | ou | or ")
 OF_SUFFIX = re.compile(r"^\S+ (?:of|de|des|du|d['’]) ?(?=[A-Z])")
-SENTENCE_END = re.compile(r"(?:^|[.!?:;»\"”\n]\s*|\n)$")
+CONNECTOR = re.compile(r"\s*(?:(?:of|de|des|du)\s+|d['’])?")
+FRENCH_CONNECTOR = re.compile(r"\s*(?:(?:de|des|du)\s+|d['’])?")
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A stretch of the body that might name an organisation."""
-
-    start: int
-    end: int
-    label: str
-    """spaCy label of an overlapping entity, 'GAZ' for a gazetteer hit, '' for none."""
 
 
 def find_companies(
@@ -89,7 +73,7 @@ def _find(
             found.append(verdict)
         elif _plausible(body, cand):
             left.append(cand)
-    found += _coordinated(body, found, left, lang)
+    found += coordinated(body, found, [(c.start, c.end, c.label) for c in left], lang)
     countries = gz.lexicon().country_names
     aliases = [body[c.start : c.end] for c in left if c.label != "LOC"]
     return build_rows(body, found, [a for a in aliases if a not in countries])
@@ -104,7 +88,10 @@ def _surnames(body: str, spans: Sequence[Span]) -> frozenset[str]:
     out = set()
     for start, end, label in spans:
         words = body[start:end].split()
+        opener = words[0].lower() in cues.cue_words() if words else False
         if label == "PER" and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            if opener:  # 'Rival Zorbex' is not a person
+                continue
             out.add(words[-1])
     return frozenset(out)
 
@@ -116,14 +103,14 @@ def _organisation_spans(body: str, spans: Sequence[Span], lang: str) -> list[Fou
     for start, full_end, label in spans:
         end = _first_item(body, start, full_end)
         text = body[start:end]
-        if label != "ORG" or not _has_plain_words(text) or gz.lookup(text) is not None:
+        if label != "ORG" or not has_plain_words(text) or gz.lookup(text) is not None:
             continue
         words = text.split()
         if words[0].lower() in gz.lexicon().title_words:
             continue
         if gz.organisation_kind(words) is None and gz.has_company_form(words):
             continue
-        if lang != "fr" and _has_plain_words(text.replace(" and ", " ")):
+        if lang != "fr" and has_plain_words(text.replace(" and ", " ")):
             continue
         if gz.organisation_kind(words) is not None or (lang == "fr" and DE_LOWER.match(text)):
             lead = LEADING.match(text)
@@ -148,117 +135,7 @@ def _plausible(body: str, cand: Candidate) -> bool:
         return False
     if text in gz.lexicon().calendar_words:
         return False
-    return cand.label in ("ORG", "MISC") or not _sentence_start(body, cand.start)
-
-
-def _sentence_start(body: str, start: int) -> bool:
-    return bool(SENTENCE_END.search(body[max(0, start - 3) : start]))
-
-
-COORDINATION = re.compile(r"^\s*(?:,|et|and|&|ou|or|, et|, and)\s*$")
-
-
-def _coordinated(
-    body: str, found: Sequence[Found], left: Sequence[Candidate], lang: str
-) -> list[Found]:
-    """'Klarna et Medline': a name listed next to a confirmed company is one too.
-
-    On English text (where the French model's labels are weak) spaCy must agree."""
-    sure = [(f.start, f.end) for f in found if f.category == "company" and not f.weak]
-    out: list[Found] = []
-    for cand in left:
-        if " " in body[cand.start : cand.end].strip() or (lang == "en" and cand.label != "ORG"):
-            continue
-        for start, end in sure:
-            gap = body[end : cand.start] if end <= cand.start else body[cand.end : start]
-            if len(gap) <= 6 and COORDINATION.match(gap):
-                out.append(Found(cand.start, cand.end, "company", weak=True))
-                break
-    return out
-
-
-def candidates(body: str, spans: Sequence[Span]) -> list[Candidate]:
-    """spaCy ORG/MISC/PER spans, capitalised runs and gazetteer hits, trimmed."""
-    out: list[Candidate] = []
-    for start, end, label in spans:
-        if label == "ORG" and not _has_plain_words(body[start:end]):
-            for piece_start, piece_end in _pieces(body, start, end):
-                out.extend(_trimmed(body, piece_start, piece_end, label))
-    for match in CAPS_RUN.finditer(body):
-        for start, end in _pieces(body, match.start(), match.end()):
-            out.extend(_trimmed(body, start, end, _overlap_label(spans, start, end)))
-    for start, end in gz.known_spans(body):
-        out.append(Candidate(start, end, _overlap_label(spans, start, end) or "GAZ"))
-    return out
-
-
-def _has_plain_words(text: str) -> bool:
-    """spaCy spans such as 'SoftBank worth' run into ordinary words: skip them."""
-    connectors = {"de", "des", "du", "la", "le", "of", "&", "the", "d'", "l'"}
-    words = LEADING.sub("", text).split()
-    return any(
-        w[:1].islower() and w not in connectors and not any(c.isupper() for c in w) for w in words
-    )
-
-
-def _pieces(body: str, start: int, end: int) -> list[tuple[int, int]]:
-    """'Microsoft MSFT.O' -> 'Microsoft', 'France 2 – Grève' -> two: tickers, dashes and
-    quotes are not part of a name."""
-    pieces: list[tuple[int, int]] = []
-    for tick in SEPARATOR.finditer(body, start, end):
-        pieces.append((start, tick.start()))
-        start = tick.end()
-    pieces.append((start, end))
-    return [(s, e) for s, e in pieces if body[s:e].strip()]
-
-
-def _overlap_label(spans: Sequence[Span], start: int, end: int) -> str:
-    """The label of the spaCy entity that covers most of [start, end); spans sorted."""
-    best, label = 0, ""
-    first = bisect.bisect_left(spans, (start - MAX_SPAN_CHARS,))
-    for s, e, lab in spans[first : bisect.bisect_left(spans, (end,))]:
-        overlap = min(e, end) - max(s, start)
-        if overlap > best:
-            best, label = overlap, lab
-    return label
-
-
-def _trimmed(body: str, start: int, end: int, label: str) -> list[Candidate]:
-    """The span without leading articles, possessives and edge punctuation."""
-    text = body[start:end]
-    lead = LEADING.match(text)
-    named = text[:1].isupper() and not _sentence_start(body, start)  # 'selon La Tribune'
-    if lead and lead.end() < len(text) and not named and not _keeps_article(text):
-        start += lead.end()
-    while end > start and body[end - 1] in " .,;:!?»«\"“”()'’-":
-        if body[end - 1] == "." and _ends_with_abbrev(body[start:end]):
-            break
-        end -= 1
-    if body[start:end].endswith(("'s", "’s")):
-        end -= 2
-    if body[end : end + 1] == "." and _ends_with_abbrev(body[start : end + 1]):
-        end += 1
-    while start < end and body[start] in ' \t\n«"“(-':
-        start += 1
-    if not any(c.isalpha() for c in body[start:end]):
-        return []
-    capital = body[start].isupper() or body[start].isdigit()
-    if (end - start < 2 or not capital) and not (end > start and gz.lookup(body[start:end])):
-        return []
-    return [Candidate(start, end, label)]
-
-
-def _keeps_article(text: str) -> bool:
-    """'The Carlyle Group', 'La Tribune': the article belongs to a known or formal name."""
-    if gz.lookup(text.rstrip(".,;:’'s")) is not None:
-        return True
-    words = text.split()
-    return words[0] in ("The",) and words[-1] in ("Company", "Group")
-
-
-def _ends_with_abbrev(text: str) -> bool:
-    last = text.split()[-1] if text.split() else ""
-    return last in gz.lexicon().legal_forms or bool(re.fullmatch(r"(?:\w\.)+", last))
+    return cand.label in ("ORG", "MISC") or not sentence_start(body, cand.start)
 
 
 def classify(body: str, cand: Candidate, lang: str) -> Found | None:
@@ -266,23 +143,15 @@ def classify(body: str, cand: Candidate, lang: str) -> Found | None:
     text = body[cand.start : cand.end]
     entry = gz.lookup(text)
     if entry is not None:
-        return _known(body, cand, entry)
+        return _known(body, cand, entry, lang)
     words = text.split()
-    first = words[0].lower().strip("'’,")
-    positional = _sentence_start(body, cand.start) and _used_lowercase(body, words[0])
-    openers = gz.stop_words() | gz.lexicon().title_words
-    article = words[0] in ("La", "Le", "Les", "The") and not _sentence_start(body, cand.start)
-    keep = article or _keeps_article(text)
-    if not keep and (first in openers or (positional and len(words) > 1)):
-        rest = cand.start + len(words[0]) + 1
-        if len(words) > 1 and rest < cand.end:
-            pieces = _trimmed(body, rest, cand.end, cand.label)
-            return classify(body, pieces[0], lang) if pieces else None
+    rest = _after_opener(body, cand, words)
+    if rest is not None:
+        return classify(body, rest, lang) if rest.end > rest.start else None
+    if _not_a_name(body, cand, words) or text in gz.lexicon().country_names:
         return None
-    if _not_a_name(body, cand, words):
-        return None
-    cue = gz.has_cue(body, cand.start, cand.end, cand.label, lang)
-    if len(words) == 1 and cand.label != "ORG" and not cue and _sentence_start(body, cand.start):
+    cue = cues.has_cue(body, cand.start, cand.end, cand.label, lang)
+    if len(words) == 1 and cand.label != "ORG" and not cue and sentence_start(body, cand.start):
         return None
     of_suffix = OF_SUFFIX.match(text)
     if of_suffix and gz.has_company_form(text[of_suffix.end() :].split()):
@@ -296,12 +165,56 @@ def classify(body: str, cand: Candidate, lang: str) -> Found | None:
     kind = gz.organisation_kind(words)
     if kind is not None:
         return Found(cand.start, cand.end, "organisation", kind)
-    if (gz.has_company_form(words) and not _descriptive(body, words)) or cue:
+    formal = gz.has_company_form(words) and not _descriptive(body, words)
+    if formal or cue or gz.is_domain_name(text):
         return Found(cand.start, cand.end, "company")
     ordinary = is_acronym(text) or _used_lowercase(body, text)
-    if cand.label == "ORG" and lang == "fr" and not ordinary:
+    if lang == "fr" and not ordinary and (cand.label == "ORG" or _shaped(body, cand)):
         return Found(cand.start, cand.end, "company", weak=True)
-    return None
+    return _tail_of(body, cand, lang)
+
+
+def _after_opener(body: str, cand: Candidate, words: Sequence[str]) -> Candidate | None:
+    """The rest of a run whose first word is capitalised only by its place: a stop word,
+    a title ('PDG Zorbex'), a cue opening the sentence ('Rival Zorbex', 'Shares of X').
+    None when the run does not open that way; an empty candidate when nothing is left."""
+    text = body[cand.start : cand.end]
+    first = words[0].lower().strip("'’,")
+    at_start = sentence_start(body, cand.start)
+    positional = at_start and _used_lowercase(body, words[0])
+    openers = gz.stop_words() | gz.lexicon().title_words
+    article = words[0] in ("La", "Le", "Les", "The") and not at_start
+    if article or keeps_article(text):
+        return None
+    cue_word = at_start and first in cues.cue_words() and len(words) > 1
+    if not (first in openers or cue_word or (positional and len(words) > 1)):
+        return None
+    empty = Candidate(cand.start, cand.start, cand.label)
+    connector = CONNECTOR if cue_word else FRENCH_CONNECTOR  # not 'Head of Sales'
+    rest = connector.match(body, cand.start + len(words[0]), cand.end)
+    if len(words) < 2 or rest is None or rest.end() >= cand.end:
+        return empty
+    pieces = trimmed(body, rest.end(), cand.end, cand.label)
+    return pieces[0] if pieces else empty
+
+
+def _shaped(body: str, cand: Candidate) -> bool:
+    """'SkyPulse', 'KelviTech' not used as a product ('son assistant NovaChat'); a MISC
+    one only in a sentence about a deal."""
+    text = body[cand.start : cand.end]
+    if cand.label == "LOC" or not cues.company_shape(text):
+        return False
+    if cand.label == "MISC" and not cues.deal_sentence(body, cand.start, cand.end):
+        return False  # spaCy's MISC is mostly products: 'PowerPoint', 'PlayStation'
+    return not cues.product_context(body, cand.start, cand.end)
+
+
+def _tail_of(body: str, cand: Candidate, lang: str) -> Found | None:
+    """'Shares of Zorbex' found nothing: the name after 'of'/'de' may still be one."""
+    of_suffix = OF_SUFFIX.match(body[cand.start : cand.end])
+    if of_suffix is None or cand.start + of_suffix.end() >= cand.end:
+        return None
+    return classify(body, Candidate(cand.start + of_suffix.end(), cand.end, cand.label), lang)
 
 
 def _country_unit(text: str) -> gz.Entry | None:
@@ -325,7 +238,20 @@ def _used_lowercase(body: str, word: str) -> bool:
         return False
     if " " not in lower and "-" not in lower:
         return lower in _words(body)
-    return re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", body) is not None
+    return _occurs(body, lower)
+
+
+def _occurs(body: str, phrase: str) -> bool:
+    """`phrase` appears in `body` as whole words (str.find, no regex over the body)."""
+    at = body.find(phrase)
+    while at != -1:
+        end = at + len(phrase)
+        if (at == 0 or not body[at - 1].isalnum()) and (
+            end == len(body) or not body[end].isalnum()
+        ):
+            return True
+        at = body.find(phrase, at + 1)
+    return False
 
 
 @lru_cache(maxsize=4)
@@ -348,12 +274,13 @@ def _not_a_name(body: str, cand: Candidate, words: Sequence[str]) -> bool:
 
 def _descriptive(body: str, words: Sequence[str]) -> bool:
     """'Health Technology': every word but the head is also used in lowercase."""
-    return all(
-        re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", body) for w in words[:-1]
-    ) and not all(w.lower() in gz.stop_words() for w in words[:-1])
+    known = _words(body)
+    return all(w.lower() in known for w in words[:-1]) and not all(
+        w.lower() in gz.stop_words() for w in words[:-1]
+    )
 
 
-def _known(body: str, cand: Candidate, entry: gz.Entry) -> Found | None:
+def _known(body: str, cand: Candidate, entry: gz.Entry, lang: str) -> Found | None:
     text = body[cand.start : cand.end]
     if entry.kind == gz.INDEX:
         return None
@@ -361,20 +288,20 @@ def _known(body: str, cand: Candidate, entry: gz.Entry) -> Found | None:
         return Found(cand.start, cand.end, "organisation", entry.kind, entry=entry)
     if cand.label == "PER" and _inside_person(body, cand):
         return None
-    if gz.is_weak(text) and not _confirmed_weak(body, cand):
+    if gz.is_weak(text) and not _confirmed_weak(body, cand, lang):
         return None
     return Found(cand.start, cand.end, "company", entry=entry)
 
 
 def _inside_person(body: str, cand: Candidate) -> bool:
     """'Bolloré' in 'Vincent Bolloré': a known name inside a longer person's name."""
-    return bool(re.search(rf"[{_UP}][\w\-]+ $", body[max(0, cand.start - 30) : cand.start]))
+    return bool(re.search(rf"[{UP}][\w\-]+ $", body[max(0, cand.start - 30) : cand.start]))
 
 
-def _confirmed_weak(body: str, cand: Candidate) -> bool:
-    if cand.label == "ORG":
+def _confirmed_weak(body: str, cand: Candidate, lang: str) -> bool:
+    if cand.label == "ORG" or cues.has_cue(body, cand.start, cand.end, cand.label, lang):
         return True
-    if cand.label in ("PER", "LOC", "MISC"):
+    if cand.label == "LOC" or (cand.label == "PER" and _inside_person(body, cand)):
         return False
     text = body[cand.start : cand.end]
-    return not _sentence_start(body, cand.start) and not _used_lowercase(body, text)
+    return not sentence_start(body, cand.start) and not _used_lowercase(body, text)

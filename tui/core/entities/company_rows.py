@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.core.entities import gazetteer as gz
+from tui.core.entities.company_cues import company_shape, product_context
 from tui.core.model import Company, Mention, Organisation
 
 
@@ -25,6 +26,61 @@ class Found:
     kind: str = "company"
     entry: gz.Entry | None = None
     weak: bool = False
+
+
+COORDINATION = re.compile(
+    r"^(?:\s*\([^()\n]{0,60}\))?\s*(?:,|;|et|and|&|ou|or|, et|, and|, ainsi que|as well as)\s*$"
+)
+"""The gap between two listed names; a parenthesis may follow the first ('X (90 M€), Y')."""
+REACH = 80
+"""Characters searched on each side of a name for a listed company."""
+
+
+def coordinated(
+    body: str, found: Sequence[Found], left: Sequence[tuple[int, int, str]], lang: str
+) -> list[Found]:
+    """'Klarna et Medline', 'X (84 M€), Y et Z': a name listed next to a company is one too,
+    and so, in turn, are the names listed next to it.
+
+    Person-like names (spaCy PER with several words) and places are never taken; on
+    English text (where the French model's labels are weak) spaCy must say ORG or MISC."""
+    sure = [(f.start, f.end) for f in found if f.category == "company" and not f.weak]
+    todo = [item for item in left if _listable(body, item, lang)]
+    out: list[Found] = []
+    changed = True
+    while changed and todo:
+        changed = False
+        for item in list(todo):
+            if any(_listed_with(body, item, other) for other in sure):
+                out.append(Found(item[0], item[1], "company", weak=True))
+                sure.append((item[0], item[1]))
+                todo.remove(item)
+                changed = True
+    return out
+
+
+def _listable(body: str, item: tuple[int, int, str], lang: str) -> bool:
+    start, end, label = item
+    several = " " in body[start:end].strip()
+    if label == "PER" and several:
+        return False
+    if several and not gz.has_company_form(body[start:end].split()) and label != "ORG":
+        return False
+    shaped = company_shape(body[start:end]) and not product_context(body, start, end)
+    return lang != "en" or label == "ORG" or shaped
+
+
+def _listed_with(body: str, item: tuple[int, int, str], other: tuple[int, int]) -> bool:
+    """Next to `other` in a list; a place only when joined by 'et'/'and' (not 'X, Paris')."""
+    start, end, label = item
+    gap = None
+    if other[1] <= start and start - other[1] <= REACH:
+        gap = body[other[1] : start]
+    elif end <= other[0] and other[0] - end <= REACH:
+        gap = body[end : other[0]]
+    if gap is None or COORDINATION.match(gap) is None:
+        return False
+    return label != "LOC" or gap.strip() in ("et", "and", "&")
 
 
 @dataclass
@@ -57,7 +113,7 @@ def build_rows(
         else:
             row.forms.append(text)
     for text in left:
-        row = next((r for r in companies if any(f.startswith(text + " ") for f in r.forms)), None)
+        row = next((r for r in companies if any(_starts(f, text) for f in r.forms)), None)
         if row is not None and text not in org_forms:
             row.forms.append(text)
     return _emit(body, companies, orgs)
@@ -77,9 +133,14 @@ def _home(body: str, rows: list[_Row], text: str, entry: gz.Entry | None) -> _Ro
     return None
 
 
+def _starts(long: str, short: str) -> bool:
+    """'Tiger' opens 'Tiger Global', 'Zorbex' opens 'Zorbex.com'."""
+    return long.startswith((short + " ", short + "-", short + "."))
+
+
 def _alias(body: str, short: str, long: str) -> bool:
     """'Dassault' of 'Dassault Systèmes', 'Disney' of 'Walt Disney Co.', 'TCV' of '... (TCV)'."""
-    if long.startswith((short + " ", short + "-")):
+    if _starts(long, short):
         return True
     words, parts = long.split(), short.split()
     if len(parts) < len(words) and gz.has_company_form(words):
@@ -125,7 +186,7 @@ def _mentions(body: str, rows: Sequence[_Row]) -> list[tuple[int, Mention]]:
     taken = bytearray(len(body))
     out: list[tuple[int, Mention]] = []
     for start, end, idx in hits:
-        if any(taken[start:end]):
+        if taken.find(1, start, end) != -1:
             continue
         taken[start:end] = b"\x01" * (end - start)
         out.append((idx, Mention(body[start:end], start, end)))

@@ -19,6 +19,12 @@ GAP = SPACE + "{0,3}"
 SEP = SPACE + "{1,3}"
 """A required gap between words of an amount or a currency name."""
 
+HYPHEN = "[-\u2010\u2011]"
+"""A hyphen: ASCII, Unicode hyphen or non-breaking hyphen ('$2.5‑million')."""
+
+DASH = "[-\u2010\u2011\u2012\u2013\u2014]"
+"""A hyphen or dash joining the ends of a range ('3‑5 M€', '$5m–$10m')."""
+
 SPACES_RE = re.compile(SPACE + "+")
 """A run of spaces, to tidy matched text."""
 
@@ -27,6 +33,12 @@ DOLLAR = "$"
 
 YEN = "¥"
 """Marker for a bare yen/yuan sign: JPY, or CNY in an article about China."""
+
+DIRHAM = "dirham"
+"""Marker for 'dirhams': MAD or AED, by the country the text is about."""
+
+DINAR = "dinar"
+"""Marker for 'dinars': TND, DZD, KWD…, by the country the text is about."""
 
 SYMBOLS: dict[str, str] = {
     "US$": "USD",
@@ -55,6 +67,11 @@ SYMBOLS: dict[str, str] = {
     "Rs.": "INR",
     "Rs": "INR",
     "Dh": "AED",
+    "SFr.": "CHF",
+    "SFr": "CHF",
+    "Sfr.": "CHF",
+    "Sfr": "CHF",
+    "Fr.": "CHF",
 }
 """Symbols written before (or, for some, after) the number."""
 
@@ -118,6 +135,8 @@ WORDS: dict[str, str] = {
     "francs suisses": "CHF",
     "franc suisse": "CHF",
     "francs cfa": "XOF",
+    "fcfa": "XOF",
+    "f cfa": "XOF",
     "francs français": "FRF",
     "francs": "CHF",
     "franc": "CHF",
@@ -135,6 +154,29 @@ WORDS: dict[str, str] = {
     "couronnes suédoises": "SEK",
     "couronnes norvégiennes": "NOK",
     "couronnes danoises": "DKK",
+    "couronnes tchèques": "CZK",
+    "dirhams marocains": "MAD",
+    "dirhams émiratis": "AED",
+    "dirhams": DIRHAM,
+    "dinars tunisiens": "TND",
+    "dinars algériens": "DZD",
+    "dinars koweïtiens": "KWD",
+    "dinars": DINAR,
+    "nairas": "NGN",
+    "naira": "NGN",
+    "rands": "ZAR",
+    "zlotys": "PLN",
+    "zloty": "PLN",
+    "livres turques": "TRY",
+    "shekels": "ILS",
+    "reais": "BRL",
+    "pesos mexicains": "MXN",
+    "pesos argentins": "ARS",
+    "riyals saoudiens": "SAR",
+    "ringgits": "MYR",
+    "bahts": "THB",
+    "forints": "HUF",
+    "cedis": "GHS",
     # English
     "us dollars": "USD",
     "u.s. dollars": "USD",
@@ -154,6 +196,26 @@ WORDS: dict[str, str] = {
     "swedish kronor": "SEK",
     "norwegian kroner": "NOK",
     "danish kroner": "DKK",
+    "czech crowns": "CZK",
+    "moroccan dirhams": "MAD",
+    "uae dirhams": "AED",
+    "emirati dirhams": "AED",
+    "tunisian dinars": "TND",
+    "algerian dinars": "DZD",
+    "kuwaiti dinars": "KWD",
+    "rand": "ZAR",
+    "turkish lira": "TRY",
+    "lira": "TRY",
+    "mexican pesos": "MXN",
+    "argentine pesos": "ARS",
+    "philippine pesos": "PHP",
+    "saudi riyals": "SAR",
+    "qatari riyals": "QAR",
+    "ringgit": "MYR",
+    "baht": "THB",
+    "rupiah": "IDR",
+    "kenyan shillings": "KES",
+    "taiwan dollars": "TWD",
 }
 """Currency words written after the number, lower case."""
 
@@ -194,8 +256,14 @@ SCALE_WORDS = {
     "milliards": 1e9,
     "lakh": 1e5,
     "lakhs": 1e5,
+    "lac": 1e5,
+    "lacs": 1e5,
     "crore": 1e7,
     "crores": 1e7,
+    "lakh crore": 1e12,
+    "lakh crores": 1e12,
+    "thousand crore": 1e10,
+    "thousand crores": 1e10,
 }
 """Scale words; 'billion' is 10^9 unless the text is French (see `scale_value`)."""
 
@@ -209,6 +277,10 @@ SCALE_ABBREVIATIONS: dict[str, float] = {
     "mn": 1e6,
     "mln": 1e6,
     "mio": 1e6,
+    "mia": 1e9,
+    "mias": 1e9,
+    "mm": 1e6,
+    "cr": 1e7,
     "tn": 1e12,
     "trn": 1e12,
     "m": 1e6,
@@ -218,8 +290,9 @@ SCALE_ABBREVIATIONS: dict[str, float] = {
 }
 """Abbreviated scales. The one-letter ones need care: see amounts.py."""
 
-SINGLE_LETTER_SCALES = frozenset({"m", "b", "g", "k"})
-"""'g' is Québec's milliard ('1,2 G$')."""
+GUARDED_SCALES = frozenset({"m", "b", "g", "k", "mm", "cr"})
+"""Scales that are also units ('5 m', '5 mm'); 'g' is Québec's milliard ('1,2 G$'),
+'MM' the US finance million ('$5MM'), 'cr' the Indian crore ('₹500 cr')."""
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -238,16 +311,36 @@ PREFIX_RE = re.compile(
 """A currency marker written just before the number: matched on a short window."""
 
 SCALE_RE = re.compile(
-    rf"(?:{GAP}|-)(?P<scale>{_alternation(SCALE_WORDS)}|{_alternation(SCALE_ABBREVIATIONS)})"
-    r"(?![^\W\d_])",
+    rf"(?:{GAP}|{HYPHEN})(?P<half>demi{HYPHEN})?(?P<scale>{_alternation(SCALE_WORDS)}|{_alternation(SCALE_ABBREVIATIONS)})"
+    rf"(?:(?![^\W\d_])|(?=(?:{_CODE_ALT})(?!\w)))",
     re.IGNORECASE,
 )
-"""A scale after the number: word or abbreviation, not followed by a letter."""
+"""A scale after the number: word or abbreviation, not followed by a letter;
+`half` marks 'un demi-milliard'."""
 
 SUFFIX_SYMBOL_RE = re.compile(
-    rf"{GAP}(?P<cur>€|\$(?:{SPACE}?(?:US|CA|CAN)(?![\w]))?|£|¥|₹|(?:{_CODE_ALT})(?![\w]))"
+    rf"{GAP}(?P<cur>€|\$(?:{SPACE}?(?:US|CA|CAN)(?![\w]))?|£|¥|₹|(?:{_CODE_ALT})(?![\w])"
+    r"|[Ff]r\.(?!\w))"
 )
-"""A currency symbol or code after the number (`3 200 €`, `358 millions $`, `5 M$ US`)."""
+"""A currency symbol or code after the number (`3 200 €`, `358 millions $`, `5 M$ US`,
+the Swiss `50 fr.`)."""
+
+RANGE_LOW_RE = re.compile(
+    rf"(?:{_SYMBOL_ALT}|{_CODE_ALT}){SPACE}?\d[\d.,]*(?:{SPACE}?[^\W\d_]{{1,8}})?{GAP}{DASH}{GAP}$"
+)
+"""The low end of a dashed range opened by a currency marker (`£5-` in `£5-10m`): the
+high end then borrows the marker's licence for a one-letter scale."""
+
+SUBUNIT_RE = re.compile(rf"{GAP}(?P<unit>cents?|centimes?|pence|¢)(?![\w-])", re.I)
+SUBUNITS: dict[str, str] = {
+    "cent": DOLLAR,
+    "cents": DOLLAR,
+    "¢": DOLLAR,
+    "centime": "EUR",
+    "centimes": "EUR",
+    "pence": "GBP",
+}
+"""Coins written after the number: '45 cents', '80 centimes', '30 pence', '99¢'."""
 
 SUFFIX_WORD_RE = re.compile(
     rf"{GAP}(?:(?:de|of){SEP}|d{_APOSTROPHE}{GAP})?"
@@ -271,6 +364,8 @@ def suffix_symbol_currency(symbol: str) -> str:
     if mark.startswith("$"):
         tail = mark[1:]
         return {"US": "USD", "CA": "CAD", "CAN": "CAD"}.get(tail, DOLLAR)
+    if mark.lower() == "fr.":
+        return "CHF"
     return symbol_currency(mark)
 
 
@@ -284,7 +379,7 @@ def word_currency(word: str) -> tuple[str, bool]:
 
 def scale_value(scale: str, lang: str) -> float:
     """The multiplier of a scale word or abbreviation; French 'billion' is 10^12."""
-    key = scale.lower()
+    key = SPACES_RE.sub(" ", scale.lower())
     if lang == "fr" and key in SCALES_FR:
         return SCALES_FR[key]
     if key in SCALE_WORDS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -50,6 +51,7 @@ class LibraryScreen(Screen[None]):
         self.settings = settings
         self.gate = gate
         self.entries: list[LibraryEntry] = []
+        self._list_request = 0
         self.import_report = ""
         """What the last directory import did, shown under the list."""
 
@@ -73,10 +75,14 @@ class LibraryScreen(Screen[None]):
         self.refresh_list()
 
     def refresh_list(self) -> None:
-        self._list(self.query_one("#search", Input).value.strip())
+        self._request_list(self.query_one("#search", Input).value.strip())
+
+    def _request_list(self, query: str) -> None:
+        self._list_request += 1
+        self._list(query, self._list_request)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="list")
-    def _list(self, query: str) -> None:
+    def _list(self, query: str, request: int) -> None:
         from tui.core.store import Library
 
         worker = get_current_worker()
@@ -87,9 +93,11 @@ class LibraryScreen(Screen[None]):
             self.app.call_from_thread(self._status, f"The library cannot be read: {error}")
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._listed, entries, query)
+            self.app.call_from_thread(self._listed, entries, query, request)
 
-    def _listed(self, entries: list[LibraryEntry], query: str) -> None:
+    def _listed(self, entries: list[LibraryEntry], query: str, request: int) -> None:
+        if request != self._list_request:
+            return  # a newer listing is on its way
         self._fill(entries)
         if query:
             self._status(f"{len(entries)} article(s) match “{query}”.")
@@ -99,7 +107,7 @@ class LibraryScreen(Screen[None]):
             self._status(f"{len(entries)} article(s). Enter opens one; / searches.")
         if self.import_report and not query:
             self._status(self.import_report)
-        self.call_after_refresh(self.post_message, Painted())
+        self.call_after_refresh(lambda: self.post_message(Painted(time.time())))
 
     def _fill(self, entries: Sequence[LibraryEntry]) -> None:
         self.entries = list(entries)
@@ -125,7 +133,7 @@ class LibraryScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
-        self._list(event.value.strip())
+        self._request_list(event.value.strip())
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:

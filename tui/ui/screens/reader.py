@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 import webbrowser
 from collections.abc import Callable
 from dataclasses import replace
@@ -77,10 +78,36 @@ class ReaderScreen(Screen[None]):
         """Set once mounted: the first article is read while the screen is being built,
         and the reading thread waits for this before handing the article over."""
         self._location = Text()
+        self._panel: EntityPanel | None = None
+        self._panel_mounting = False
+        self._panel_jobs: list[Callable[[EntityPanel], object]] = []
 
     def on_mount(self) -> None:
         self._ready.set()
         self._set_location(self._location)
+
+    def _after_paint(self) -> None:
+        """Runs once the body is on screen: tell the app, then build the panel."""
+        self.post_message(Painted(time.time()))
+        if not self._panel_mounting:
+            self._panel_mounting = True
+            self.call_later(self._mount_panel)
+
+    async def _mount_panel(self) -> None:
+        """The panel joins after the first paint: the body must not wait for it."""
+        panel = EntityPanel(id="panel")
+        await self.query_one("#reader-panes").mount(panel)
+        self._panel = panel
+        pending, self._panel_jobs = self._panel_jobs, []
+        for job in pending:
+            job(panel)
+
+    def _with_panel(self, job: Callable[[EntityPanel], object]) -> None:
+        """Run `job` on the panel now, or as soon as it is mounted."""
+        if self._panel is None:
+            self._panel_jobs.append(job)
+        else:
+            job(self._panel)
 
     def _set_location(self, text: Text) -> None:
         self._location = text
@@ -91,17 +118,12 @@ class ReaderScreen(Screen[None]):
         yield Static(id="location")
         with Horizontal(id="reader-panes"):
             yield ArticleView(id="article")
-            pass
         yield Input(placeholder="Find in the article (Enter; Escape closes)", id="find")
         yield Footer()
 
     @property
     def view(self) -> ArticleView:
         return self.query_one(ArticleView)
-
-    @property
-    def panel(self) -> EntityPanel:
-        return self.query_one(EntityPanel)
 
     def on_resize(self, event: Resize) -> None:
         self.narrow = event.size.width < NARROW_WIDTH
@@ -158,8 +180,9 @@ class ReaderScreen(Screen[None]):
             Text(f"Could not open {clean(place.describe())}")
         )
         self.notify(message, title="Could not open", severity="error", markup=False)
+        self.call_after_refresh(self._after_paint)
         if self.article is None:
-            self.panel.show_failure(message)
+            self._with_panel(lambda panel: panel.show_failure(message))
 
     def _show(self, loaded: jobs.Loaded, scroll: float) -> None:
         article = loaded.article
@@ -168,19 +191,20 @@ class ReaderScreen(Screen[None]):
             Text(clean(article.url or article.source or loaded.place.describe()), style="dim")
         )
         self.view.show_article(article)
-        self.panel.show_related(article)
+        self._with_panel(lambda panel: panel.scroll_home(animate=False))
+        self._with_panel(lambda panel: panel.show_related(article))
         for notice in article.notices:
             self.notify(notice, markup=False)
         if scroll:
             self.call_after_refresh(self.view.scroll_to, y=scroll, animate=False)
-        self.call_after_refresh(self.post_message, Painted())
+        self.call_after_refresh(self._after_paint)
         if loaded.cached is not None:
             self._entities_ready(article, loaded.cached, save=loaded.place.library_id is None)
             return
-        self.panel.show_loading("Looking for amounts and companies…")
+        self._with_panel(lambda panel: panel.show_loading("Looking for amounts and companies…"))
         self._find_entities(article)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="analyse")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="cached-entities")
     def _find_entities(self, article: Article) -> None:
         """Entities cached in the library for this body, else a job for the analyser."""
         worker = get_current_worker()
@@ -204,7 +228,7 @@ class ReaderScreen(Screen[None]):
         waiting = "Finding amounts and companies…"
         if not self.gate.ready:
             waiting = "Loading the language model, then finding amounts and companies…"
-        self.panel.show_loading(waiting)
+        self._with_panel(lambda panel: panel.show_loading(waiting))
         self._analyse(article)
 
     @work(exclusive=True, exit_on_error=False, group="analyse")
@@ -218,7 +242,7 @@ class ReaderScreen(Screen[None]):
             raise
         except Exception as error:  # the worker process may fail in any way; say so
             message = f"Finding amounts and companies failed: {error}"
-            self.panel.show_failure(message)
+            self._with_panel(lambda panel: panel.show_failure(message))
             self.notify(message, severity="error", markup=False)
             return
         if self.article is article:
@@ -228,7 +252,7 @@ class ReaderScreen(Screen[None]):
         article = replace(article, entities=entities)
         self.article = article
         self.view.set_entities(entities)
-        self.panel.show_entities(article)
+        self._with_panel(lambda panel: panel.show_entities(article))
         if save:
             self._save(article, self.history.current.place if self.history.current else None)
 

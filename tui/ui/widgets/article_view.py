@@ -169,6 +169,10 @@ class ArticleView(ScrollView, can_focus=True):
         index = bisect_right(self._row_starts, offset) - 1
         return self._first_body_row + max(0, index)
 
+    def row_start(self, row: int) -> int:
+        """The body offset at which `row` starts (-1 for a header row)."""
+        return self._rows[row].start
+
     def scroll_to_offset(self, offset: int) -> None:
         """Scroll so that body character `offset` sits a third of the way down the view."""
         row = self.row_of_offset(offset)

@@ -117,14 +117,19 @@ class EntityPanel(VerticalScroll):
     def show_loading(self, message: str) -> None:
         """The entity sections are being computed: say so, with a spinner."""
         self.set_class(True, "-loading")
-        self.query_one("#panel-status", Static).update(Text(message))
+        self._status(Text(message))
         for section in self.query(EntityList):
             section.show([], "…")
         self.query_one("#checks", Static).update("")
 
     def show_failure(self, message: str) -> None:
         self.set_class(False, "-loading")
-        self.query_one("#panel-status", Static).update(Text(clean(message), style="bold red"))
+        self._status(Text(clean(message), style="bold red"))
+
+    def _status(self, message: Text | None) -> None:
+        status = self.query_one("#panel-status", Static)
+        status.update(message or "")
+        status.display = message is not None
 
     def show_related(self, article: Article) -> None:
         self.query_one(RelatedList).show_posts(article.related)
@@ -132,7 +137,7 @@ class EntityPanel(VerticalScroll):
     def show_entities(self, article: Article) -> None:
         """Fill the sections from `article.entities`."""
         self.set_class(False, "-loading")
-        self.query_one("#panel-status", Static).update("")
+        self._status(None)
         entities = article.entities
         if entities is None:
             return
