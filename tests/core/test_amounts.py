@@ -361,6 +361,7 @@ def test_language_is_guessed_when_unknown() -> None:
         ("1,5", False, 1.5),
         ("1,252", True, 1.252),
         ("1,252", False, 1252),
+        ("1.000", True, 1000),
         ("0,250", False, 0.25),
         ("21.930,54", False, 21930.54),
         ("1,472.19", False, 1472.19),

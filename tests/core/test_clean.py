@@ -119,3 +119,28 @@ def test_categories_split() -> None:
 def test_empty_and_blank_dumps() -> None:
     assert clean_dump("").paragraphs == []
     assert clean_dump("\n \n\t\n").body == ""
+
+
+FURNITURE = [
+    "Accueil > Économie > Entreprises",
+    "Temps de lecture : 3 min",
+    "Écouter cet article",
+    "Article réservé aux abonnés",
+    "Lire la suite",
+    "Suivez-nous sur LinkedIn",
+    "5 min read",
+    "Publié le 12 mars 2024 à 10h30",
+    "Par Jeanne Martin",
+    "Partager sur Facebook",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+def test_page_furniture_lines_are_not_body(line: str) -> None:
+    text = f"Un titre d'article assez long\n\n{line}\n\nLe seul paragraphe de l'article."
+    assert clean_dump(text).paragraphs == ["Le seul paragraphe de l'article."]
+
+
+def test_a_sentence_with_an_arrow_is_still_body() -> None:
+    line = "Les ventes sont passées de 10 > 20 unités au cours du trimestre dernier, a dit le PDG."
+    assert clean_dump(f"Premier paragraphe.\n\n{line}").paragraphs[-1] == line

@@ -333,3 +333,35 @@ def test_appositive_after_a_full_person_name_is_not_a_company() -> None:
     found = analyse(text, "fr")
     assert "Daniel Kovar" not in forms(found)
     assert "Vecerka" in names(found)
+
+
+def test_hidden_data_file_names_are_forgotten_then_restored() -> None:
+    text = "Selon Les Echos, le marché a reculé."
+    try:
+        gazetteer.hide(["Les Echos"])
+        assert gazetteer.lookup("Les Echos") is None
+        assert gazetteer.lookup("Airbus") is not None  # listed companies are never hidden
+    finally:
+        gazetteer.hide(())
+    assert gazetteer.lookup("Les Echos") is not None
+    assert "Les Echos" in names(analyse(text, "fr"))
+
+
+def test_strong_business_cue_holds_whatever_the_label() -> None:
+    from tui.core.entities import company_cues
+
+    text = "Le rachat de Vorlane par un concurrent est acté. Dans Paris, il pleut."
+    start = text.index("Vorlane")
+    assert company_cues.strong_cue(text, start, start + len("Vorlane"), "fr")
+    start = text.index("Paris")
+    assert not company_cues.strong_cue(text, start, start + len("Paris"), "fr")
+
+
+def test_name_shape_and_product_context() -> None:
+    from tui.core.entities import company_cues
+
+    assert company_cues.company_shape("SkyPulse") and company_cues.company_shape("OpenAI")
+    assert not company_cues.company_shape("ChatGPT") and not company_cues.company_shape("Paris")
+    text = "Elle utilise l'application NovaChat tous les jours."
+    start = text.index("NovaChat")
+    assert company_cues.product_context(text, start, start + len("NovaChat"))

@@ -233,6 +233,23 @@ FRENCH = [
         ("Boralis Énergie", "Radio-Canada"),
         ("Québec",),
     ),
+    Case(
+        "Leader européen de la location de nacelles, Hauteval a publié un chiffre d'affaires "
+        "de 900 millions d'euros. Le groupe est détenu par le fonds Brienne Partenaires.",
+        ("Hauteval",),
+    ),
+    Case(
+        "Le président du groupe parlementaire du parti Avenir Commun a rencontré le patron "
+        "de Solvane, Marc Petit.",
+        ("Solvane",),
+        ("Avenir Commun", "Marc Petit"),
+    ),
+    Case(
+        "La fintech toulousaine Payvia lève 15 millions d'euros auprès de Frst, Quadra Ventures "
+        "et de plusieurs business angels, dont Thomas Rivière.",
+        ("Payvia", "Frst", "Quadra Ventures"),
+        ("Thomas Rivière",),
+    ),
 ]
 
 ENGLISH = [
@@ -362,6 +379,18 @@ ENGLISH = [
         "the updated vaccine.",
         ("Pfizer", "BioNTech"),
         ("Food and Drug Administration",),
+    ),
+    Case(
+        "Ortiva Chief Executive Dan Ross said the charity Open Hands would receive the "
+        "donation, and Vice President Kamala Harris welcomed it.",
+        ("Ortiva",),
+        ("Dan Ross", "Open Hands", "Kamala Harris", "Vice"),
+    ),
+    Case(
+        "Shares of Halvorsen Group fell 8% after the Norwegian shipping company cut its "
+        "outlook, while Corvane Inc. was sued by the Justice Department.",
+        ("Halvorsen Group", "Corvane Inc."),
+        ("Justice Department",),
     ),
 ]
 

@@ -52,6 +52,8 @@ async def settle(pilot: Pilot[Any]) -> None:
     """Wait until every worker (loading, analysis, saving) has finished and the screen has
     caught up; workers started by finishing workers are waited for too."""
     app = pilot.app
+    while not getattr(app, "started", True):  # on_mount may still be starting workers
+        await pilot.pause()
     for _ in range(20):
         # An exclusive worker may replace a stale one while we wait: wait again then.
         with contextlib.suppress(WorkerCancelled):

@@ -59,3 +59,6 @@ async def test_empty_library_imports_samples_then_search_and_open(
         await pilot.press("l")
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("b")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import webbrowser
+
+import pytest
+
 from tests.ui.conftest import SAMPLES, SEED, invented_article, screen_text, settle
 from tui.config import Settings
 from tui.core.background import Analyser
@@ -235,8 +239,12 @@ async def test_panel_moves_under_the_body_on_a_narrow_terminal(
 
 
 async def test_clicking_a_name_in_the_body_marks_its_mentions_and_y_copies(
-    settings: Settings, analyser: Analyser
+    settings: Settings, analyser: Analyser, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    def no_browser(using: str | None = None) -> webbrowser.BaseBrowser:
+        raise webbrowser.Error("could not locate runnable browser")
+
+    monkeypatch.setattr(webbrowser, "get", no_browser)  # as on a machine without a browser
     article = invented_article()
     with Library(settings.library_path) as library:
         place = Place(library_id=library.save(article))
@@ -259,4 +267,8 @@ async def test_clicking_a_name_in_the_body_marks_its_mentions_and_y_copies(
         assert view.marks == [(m.start, m.end) for m in fenwick.mentions]
         await pilot.press("y")
         await pilot.pause()
+        assert app.clipboard == article.url
+        app.copy_to_clipboard("")
+        await pilot.press("o")  # no browser here: the address is copied instead
+        await settle(pilot)
         assert app.clipboard == article.url

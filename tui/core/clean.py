@@ -59,9 +59,16 @@ _NAVIGATION = re.compile(
     r"s’abonner|abonnez-vous|newsletter|partager(?: sur .*)?|share(?: on .*| this.*)?|"
     r"tweet|imprimer|print|publicité|advertisement|sponsored|facebook|twitter|linkedin|"
     r"whatsapp|e-?mail|copier le lien|copy link|activer le contraste.*|"
+    r"(?:temps de )?lecture\s*:?\s*\d+\s*min(?:utes?)?|\d+\s*min(?:utes?)? (?:de lecture|read)|"
+    r"écouter cet article|listen to this article|offrir cet article|"
+    r"(?:article )?réservé aux abonnés|subscribers only|lire la suite|continue reading|"
+    r"ajouter (?:à|a) (?:vos|mes) favoris|suivez-nous.*|follow us.*|vidéo|video|"
+    r"inscrivez-vous.*|sign up.*|"
     r"\+ ?[A-ZÀ-Ý][A-ZÀ-Ý ]+)\s*:?$",
     re.IGNORECASE,
 )
+_BREADCRUMB = re.compile(r"^(?:[^>›»]{1,40}\s[>›»]\s){1,6}[^>›»]{1,80}$")
+"""`Accueil > Économie > Entreprises`: a trail of short labels, not a sentence."""
 _BYLINE = re.compile(
     r"^(?:information fournie par|source\s*:|publié le|mis à jour le|published|updated|"
     r"par|by)\s+(.{2,120})$",
@@ -206,7 +213,11 @@ def _classify(line: str, result: CleanDump) -> bool:
     if _CREDIT.match(line) and len(line) < 200:
         result.photo_credit = result.photo_credit or " ".join(line.split())
         return True
-    if _is_noise(line) or _SYNDICATION.match(line):
+    if (
+        _is_noise(line)
+        or _SYNDICATION.match(line)
+        or (_BREADCRUMB.match(line) and not _is_prose(line))
+    ):
         return True
     if _DATELINE.match(line) and not _is_prose(line):
         result.published = result.published or line

@@ -7,6 +7,7 @@ in a thread worker, and the analyser process starts only after the first paint.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -19,7 +20,7 @@ from tui.config import Settings
 from tui.ui import jobs
 from tui.ui.analysis import AnalyserGate
 from tui.ui.commands import BindingCommands
-from tui.ui.messages import ImportDirectory, Open, Painted, Place, ShowLibrary
+from tui.ui.messages import ImportDirectory, Open, Painted, Place, ShowLibrary, ShowReader
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.widgets.article_view import ArticleView
 
@@ -36,6 +37,13 @@ ANALYSER_START_DELAY = 0.2
 """Seconds after the first paint before the analyser process is spawned."""
 ANALYSER_FALLBACK_START = 2.0
 """Seconds after start-up when the analyser starts even if nothing was painted yet."""
+
+
+PANEL_KEYS: list[BindingType] = [
+    Binding("up,down", "", "Move between rows (highlighting a row marks its mentions)"),
+    Binding("enter", "", "Jump to the first mention / open the related post"),
+]
+"""What the panel's lists do, for the help screen (the lists bind these themselves)."""
 
 
 class NewsdeskApp(App[int]):
@@ -65,6 +73,10 @@ class NewsdeskApp(App[int]):
         self.gate = AnalyserGate(analyser)
         self.exit_after_paint = exit_after_paint
         self.painted_at: float | None = None
+        self.reader_in_use = False
+        self.started = False
+        """True once start-up (opening the source, starting any import) has been handed out."""
+        """True once an article has been opened: the library's `b` can go back to it."""
         self.add_mode("library", self._library_screen)
         self.add_mode("reader", partial(ReaderScreen, settings, self.gate))
 
@@ -78,13 +90,14 @@ class NewsdeskApp(App[int]):
         if source is not None and not Path(source).expanduser().is_dir():
             await self.open_place(Place(source=source))
         else:
-            await self.show_library()
-            library = self.library
+            # Decide about the samples before the list opens the (maybe new) library file.
             directory = Path(source).expanduser() if source else self._samples_if_empty()
+            await self.show_library()
             if directory is not None:
-                library.import_directory(directory)
+                self.library.import_directory(directory)
         if not self.exit_after_paint:
             self.set_timer(ANALYSER_FALLBACK_START, self._start_analyser)
+        self.started = True
 
     def _samples_if_empty(self) -> Path | None:
         samples = jobs.bundled_samples()
@@ -133,6 +146,7 @@ class NewsdeskApp(App[int]):
             await self.show_library()
             self.library.import_directory(Path(place.source).expanduser())
             return
+        self.reader_in_use = True
         mounted = self.switch_mode("reader")
         self.reader.visit(place)  # reading starts while the screen is being built
         await mounted
@@ -152,6 +166,13 @@ class NewsdeskApp(App[int]):
     async def _show_library(self, message: ShowLibrary) -> None:
         await self.show_library(message.query)
 
+    @on(ShowReader)
+    async def _show_reader(self) -> None:
+        if self.reader_in_use:
+            await self.switch_mode("reader")
+        else:
+            self.notify("No article is open yet: choose one and press Enter.")
+
     @on(ImportDirectory)
     async def _import(self, message: ImportDirectory) -> None:
         await self.open_place(Place(source=message.path))
@@ -160,10 +181,11 @@ class NewsdeskApp(App[int]):
         from tui.ui.screens.help import HelpScreen
         from tui.ui.screens.library import LibraryScreen
 
-        sections = [
+        sections: list[tuple[str, Sequence[BindingType]]] = [
             ("Everywhere", self.BINDINGS),
             ("Reader", ReaderScreen.BINDINGS),
             ("Article body", ArticleView.BINDINGS),
+            ("Side panel", PANEL_KEYS),
             ("Library", LibraryScreen.BINDINGS),
         ]
         if not isinstance(self.screen, HelpScreen):

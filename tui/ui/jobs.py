@@ -88,6 +88,18 @@ def resolve_related(post: RelatedPost, base_url: str | None, settings: Settings)
     return None
 
 
+def open_in_browser(url: str) -> bool:
+    """Open `url` in a graphical browser; False when there is none (a console browser such
+    as lynx would fight the reader for the terminal, so it is not used)."""
+    import webbrowser
+
+    try:
+        browser = webbrowser.get()
+    except webbrowser.Error:
+        return False
+    return type(browser) is not webbrowser.GenericBrowser and browser.open(url)
+
+
 def article_files(directory: Path) -> Iterator[Path]:
     """The files of `directory` a directory import reads, in name order."""
     for path in sorted(directory.iterdir()):

@@ -36,6 +36,10 @@ class ShowLibrary(Message):
         self.query = query
 
 
+class ShowReader(Message):
+    """Go back to the reader and the article it shows."""
+
+
 class ImportDirectory(Message):
     """Import every article file of a directory into the library."""
 

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from tui.core.entities.currencies import DINAR, DIRHAM, GAP, HYPHEN, SEP, SPACES_RE
+from tui.core.entities.currencies import DINAR, DIRHAM, GAP, HYPHEN, RUPEE, SEP, SPACES_RE
 from tui.core.model import Amount
 
 MAX_SENTENCE = 400
@@ -19,8 +19,9 @@ MAX_PARAGRAPH = 2000
 COUNT_WINDOW = 40
 """How far around a bare scaled number a count noun ('habitants', 'users') rules it out."""
 
-PENCE_WINDOW = 60
-"""How far either side of '286p' a word about prices ('shares', 'target') is looked for."""
+DEFAULT_MARGIN = 2
+"""How many times more often another country must be named than India for 'Rs' not to
+be the Indian rupee."""
 
 CONVERSION_WINDOW = 12
 """How far before an amount its opening bracket and hedge ('(soit ', '(about ') may start."""
@@ -76,6 +77,14 @@ _WORD_LANDS = {
         ),
         "AED": re.compile(r"\b(?:[ÉE]mirat\w*|Emirat\w*|Duba[iï]|Abu Dhabi|UAE|EAU)\b", re.I),
     },
+    RUPEE: {
+        "INR": re.compile(
+            r"\b(?:Ind(?:ia|ian|e|ien\w*)|Mumbai|Delhi|Bengaluru|Bangalore|Sensex|Nifty)\b"
+        ),
+        "PKR": re.compile(r"\b(?:Pakistan\w*|Karachi|Lahore|Islamabad)\b"),
+        "LKR": re.compile(r"\b(?:Sri Lank\w*|Colombo)\b"),
+        "NPR": re.compile(r"\b(?:Nepal\w*|Kathmandu)\b"),
+    },
     DINAR: {
         "TND": re.compile(r"\b(?:Tunisi\w*|Tunis)\b", re.I),
         "DZD": re.compile(r"\b(?:Alg[ée]ri\w*|Alger|Algiers)\b", re.I),
@@ -87,6 +96,7 @@ _WORD_LANDS = {
         "RSD": re.compile(r"\b(?:Serbi\w*)\b", re.I),
     },
 }
+_WORD_DEFAULTS = {RUPEE: "INR"}
 _USA = re.compile(r"\b(?:U\.S\.|US|USA|United States|American|Wall Street|Nasdaq|NYSE)\b")
 _QUALIFIER = re.compile(
     r"(?:\b(?:près|plus|moins|pas moins|autour|au-delà|au-dessus|en-dessous|à peine)"
@@ -100,9 +110,6 @@ _QUALIFIER = re.compile(
     rf"{SEP})",
     re.I,
 )
-_PENCE_CUES = re.compile(
-    r"\b(?:shares?|stock|price\w*|target|dividend\w*|pence|charg\w*|cost\w*|pay\w*)\b", re.I
-)
 _CONVERSION = re.compile(
     rf"\({GAP}(?:(?:soit|environ|about|around|or|some|roughly|près de|approx\.?|~){GAP})?$",
     re.I,
@@ -115,31 +122,22 @@ _MONEY_WORDS = (
     r"budget\w*|co[uû]t\w*|prix|pa(?:ye[rz]?|y[ée]e?s?|ie|ient|yait|yaient|id|ying|yments?)|"
     r"vers[eé]\w*|amendes?|indemni\w*|rach[ae]t\w*|"
     r"acqui\w*|cession\w*|vend(?:re|u|ue|us|ues|ent|ait|ra|rait)|montants?|capital|fonds|subvention\w*|pr[êe]ts?|"
-    r"emprunt\w*|enveloppe\w*|dividende\w*|salaires?|d[ée]penses?|n[ée]goci\w*|offre\w*|"
+    r"emprunt\w*|enveloppe\w*|aides?|apport\w*|contribution\w*|factur\w*|grants?|aid|dividende\w*|salaires?|d[ée]penses?|n[ée]goci\w*|offre\w*|"
     r"raise\w*|raising|funding|worth|revenues?|sales|profits?|loss(?:es)?|earnings|income|"
     r"fines?|fined|deals?|bought|buy\w*|sold|sell\w*|price\w*|costs?|debts?|loans?|"
     r"dividends?|salar\w*|bids?|settle\w*|spen[dt]\w*)(?!\w)"
 )
 _MONEY_CUES = re.compile(rf"{_MONEY_WORDS}|\b(?:euros?|dollars?)\b|[€$]", re.I)
 _MONEY_WORDS_RE = re.compile(_MONEY_WORDS, re.I)
-_RATE_WORDS = {
-    "dollar": "USD",
-    "dollars": "USD",
-    "greenback": "USD",
-    "euro": "EUR",
-    "euros": "EUR",
-    "pound": "GBP",
-    "sterling": "GBP",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "franc": "CHF",
-    "won": "KRW",
-    "rupee": "INR",
-    "roupie": "INR",
-    "rouble": "RUB",
-    "ruble": "RUB",
-}
+_RATE_WORDS = dict(
+    pair.split(":")
+    for pair in (
+        "dollar:USD dollars:USD greenback:USD euro:EUR euros:EUR pound:GBP sterling:GBP "
+        "yen:JPY yuan:CNY renminbi:CNY franc:CHF won:KRW rupee:INR roupie:INR rouble:RUB "
+        "ruble:RUB"
+    ).split()
+)
+"""Currency names quoted in exchange rates ('108.55 per dollar'), with their codes."""
 _RATE_WORD = re.compile(rf"\b(?:{'|'.join(_RATE_WORDS)})\b", re.I)
 _PER_UNIT = re.compile(
     rf"{SEP}(?:per|a|to{SEP}the|against{SEP}the|pour{SEP}un|par|contre{SEP}un)"
@@ -220,11 +218,15 @@ def dollar_currency(body: str, lang: str) -> str:
 
 
 def local_currency(body: str, marker: str) -> str | None:
-    """What 'dirhams' or 'dinars' mean here: the currency of the country the text names
-    most, or None when it names none of them."""
+    """What 'dirhams', 'dinars' or 'rupees' mean here: the currency of the country the
+    text names most; when it names none, INR for rupees and None (not scored) for the
+    others."""
     counts = {code: len(land.findall(body)) for code, land in _WORD_LANDS[marker].items()}
     best = max(counts, key=lambda code: counts[code])
-    return best if counts[best] > 0 else None
+    default = _WORD_DEFAULTS.get(marker)
+    if default is not None and counts[best] <= DEFAULT_MARGIN * counts[default]:
+        return default  # another rupee needs its country named well more often than India
+    return best if counts[best] > 0 else default
 
 
 def is_british(body: str) -> bool:
@@ -294,12 +296,6 @@ class AmountIndex:
         return min(near, key=lambda a: abs(a.start - pos)) if near else None
 
 
-def pence_cue(body: str, pos: int) -> bool:
-    """Whether words near `pos` speak of share prices or charges, so that '2,450p' is
-    pence even in a text that does not name Britain."""
-    return _PENCE_CUES.search(body, max(0, pos - PENCE_WINDOW), pos + PENCE_WINDOW) is not None
-
-
 def is_conversion(body: str, amount: Amount) -> bool:
     """'2,3 milliards de francs (2,4 milliards d'euros)': an amount in brackets restates
     the one before in another currency."""
@@ -332,24 +328,26 @@ def bare_scaled_is_money(
     lang: str,
     sentences: Sentences,
     index: AmountIndex,
-    neighbours: tuple[int, int],
+    next_start: int,
 ) -> bool:
     """Whether '60 millions' with no currency reads as money, not as a count. A count
-    noun near it rules it out unless another number (ending at `neighbours[0]`, or
-    starting at `neighbours[1]`) stands closer to that noun."""
+    noun near it rules it out, unless it comes after the next number (at `next_start`):
+    '3 millions de l'Ademe, pour 2 millions de visiteurs'."""
     start, end = span
     if _is_count(body, end, lang):
         return False
     s_start, s_end = sentences.sentence(start)
     if _MONEY_NOUN_AFTER.match(body, end) is not None:
         return True  # '2 milliards de ventes', '$3 billion in revenue'
-    left = max(s_start, start - COUNT_WINDOW, neighbours[0])
-    near = body[left : min(s_end, end + COUNT_WINDOW, neighbours[1])]
+    near = body[max(s_start, start - COUNT_WINDOW) : min(s_end, end + COUNT_WINDOW, next_start)]
     if _COUNT_NOUNS.search(near):
         return False
-    if _MONEY_CUES.search(body[s_start:start] + " " + body[end:s_end]):
+    # English states the currency on the first figure ('$4.5bn, from 4.2 billion'), so
+    # only money words, not a currency, may come after; French often puts it last.
+    after = _MONEY_WORDS_RE if lang == "en" else _MONEY_CUES
+    if _MONEY_CUES.search(body, s_start, start) or after.search(body, end, s_end):
         return True
-    if index.within(s_start, s_end):
+    if index.within(s_start, start if lang == "en" else s_end):
         return True
     p_start, p_end = sentences.paragraph(start)
     return lang == "fr" and index.within(p_start, p_end)

@@ -26,6 +26,9 @@ MAX_NUMBER_WORDS = 8
 MAX_PENCE_DIGITS = 4
 """'286p' is pence; longer runs before a 'p' are something else."""
 
+PENCE_WINDOW = 60
+"""How far either side of '286p' a word about prices ('shares', 'target') is looked for."""
+
 VIDEO_MODES = frozenset({240, 360, 480, 576, 720, 1080, 1440, 2160, 4320})
 """Numbers that, followed by 'p', are video resolutions rather than pence."""
 
@@ -39,6 +42,9 @@ _LAST_GROUP_RE = re.compile(r"\d{3}(?:[.,]\d+)?")
 _LEAD_RE = re.compile(r"\d{1,3}")
 _INDIAN_RE = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}")
 _PENCE_RE = re.compile(r"p(?![\w'’-])")
+_PENCE_CUES = re.compile(
+    r"\b(?:shares?|stock|price\w*|target|dividend\w*|pence|charg\w*|cost\w*|pay\w*)\b", re.I
+)
 _GLUED_CENTS_RE = re.compile(r"\d{2}(?![\d,.]?\d)")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _CODE_RE = re.compile(r"[A-Z]{3}")
@@ -181,7 +187,8 @@ def parse_digits(text: str, scale_follows: bool = False) -> float | None:
     Spaces and apostrophes group thousands. With both a dot and a comma, the last one
     is the decimal mark. One kind used several times groups thousands ('1.234.567').
     A single dot or comma before exactly three digits groups thousands ('600.000',
-    '$1,599') unless a scale follows ('1,252 Md€') or the integer part is 0.
+    '$1,599') unless a scale follows ('1,252 Md€', but not '1.000 milliards') or the
+    integer part is 0.
     """
     plain = _GROUPING_RE.sub("", text)
     if sum(ch.isdigit() for ch in plain) > MAX_DIGITS:
@@ -202,7 +209,8 @@ def parse_digits(text: str, scale_follows: bool = False) -> float | None:
     if len(parts) > 2:
         return _grouped(plain, mark, "")
     head, tail = parts
-    if len(tail) == 3 and head != "0" and not scale_follows and len(head) <= 3:
+    grouped = tail == "000" or not scale_follows  # '1.000 milliards' is a thousand
+    if len(tail) == 3 and head != "0" and grouped and len(head) <= 3:
         return float(head + tail)
     return float(f"{head}.{tail}")
 
@@ -223,14 +231,18 @@ def _decimal(text: str) -> float | None:
     return float(text)
 
 
-def is_pence(body: str, token: NumberToken, end: int) -> bool:
-    """'286p', '4.5p': digits glued to a 'p', in a text about pounds; not '1080p'."""
+def is_pence(body: str, token: NumberToken, end: int, british: bool) -> bool:
+    """'286p', '2,450p': digits glued to a 'p', in a text about Britain (`british`) or
+    near words about share prices or charges; never '1080p'."""
     if token.words or end != token.end:
         return False
-    whole = token.digits.replace(",", "").split(".")[0]  # '2,450p', '112.4p'
+    whole = token.digits.replace(",", "").split(".")[0]
     if not whole.isdigit() or len(whole) > MAX_PENCE_DIGITS or int(whole) in VIDEO_MODES:
         return False
-    return _PENCE_RE.match(body, end) is not None
+    if _PENCE_RE.match(body, end) is None:
+        return False
+    near = (max(0, token.start - PENCE_WINDOW), end + PENCE_WINDOW)
+    return british or _PENCE_CUES.search(body, *near) is not None
 
 
 def glued_cents(body: str, token: NumberToken, end: int, number: float) -> tuple[int, float]:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from tui.core.entities import amount_context as context
+from tui.core.entities import currencies as cur
 from tui.core.entities.amount_numbers import (
     NumberToken,
     glued_cents,
@@ -23,28 +24,7 @@ from tui.core.entities.amount_numbers import (
     number_tokens,
     year_not_money,
 )
-from tui.core.entities.currencies import (
-    DASH,
-    DINAR,
-    DIRHAM,
-    DOLLAR,
-    GAP,
-    GUARDED_SCALES,
-    PREFIX_RE,
-    RANGE_LOW_RE,
-    SCALE_RE,
-    SEP,
-    SPACE,
-    SUBUNIT_RE,
-    SUBUNITS,
-    SUFFIX_SYMBOL_RE,
-    SUFFIX_WORD_RE,
-    YEN,
-    scale_value,
-    suffix_symbol_currency,
-    symbol_currency,
-    word_currency,
-)
+from tui.core.entities.currencies import DASH, GAP, SEP, SPACE
 from tui.core.model import Amount
 
 CHANGE_WINDOW = 40
@@ -131,9 +111,13 @@ def find_amounts(
     joined = _join_ranges(body, candidates)
     used = {c.currency for c in joined}
     markers: dict[str | None, str | None] = {
-        DOLLAR: context.dollar_currency(body, language) if DOLLAR in used else DOLLAR,
-        YEN: context.yen_currency(body) if YEN in used else YEN,
-        **{m: context.local_currency(body, m) for m in (DIRHAM, DINAR) if m in used},
+        cur.DOLLAR: context.dollar_currency(body, language) if cur.DOLLAR in used else cur.DOLLAR,
+        cur.YEN: context.yen_currency(body) if cur.YEN in used else cur.YEN,
+        **{
+            m: context.local_currency(body, m)
+            for m in (cur.DIRHAM, cur.DINAR, cur.RUPEE)
+            if m in used
+        },
     }
     hedges = context.qualifiers(body)
     explicit = [
@@ -156,17 +140,17 @@ def _read(body: str, token: NumberToken, lang: str, british: bool) -> _Candidate
     number = token.parse(scale is not None, lang)
     if number is None:
         return None
-    multiplier = scale_value(scale[0], lang) * scale[1] if scale else None
+    multiplier = cur.scale_value(scale[0], lang) * scale[1] if scale else None
     if multiplier is not None and number.is_integer() and (half := _HALF_RE.match(body, end)):
         end, number = half.end(), number + 0.5  # '2 millions et demi'
     currency = prefix
-    subunit = SUBUNIT_RE.match(body, end) if prefix is None and scale is None else None
+    subunit = cur.SUBUNIT_RE.match(body, end) if prefix is None and scale is None else None
     if subunit is not None:
-        end, currency, multiplier = subunit.end(), SUBUNITS[subunit.group("unit").lower()], 0.01
+        end, currency, multiplier = subunit.end(), cur.SUBUNITS[subunit.group("unit").lower()], 0.01
     elif currency is None:
         end, currency = _suffix(body, end, multiplier is not None, british)
-        pence = lang == "en" and multiplier is None and is_pence(body, token, end)
-        if currency is None and pence and (british or context.pence_cue(body, token.start)):
+        pence = lang == "en" and multiplier is None and is_pence(body, token, end, british)
+        if currency is None and pence:
             end, currency, multiplier = end + 1, "GBP", 0.01
         elif currency is not None and multiplier is None:
             end, number = glued_cents(body, token, end, number)
@@ -181,7 +165,7 @@ def _read(body: str, token: NumberToken, lang: str, british: bool) -> _Candidate
 
 def _scale(body: str, token: NumberToken, has_prefix: bool) -> tuple[int, tuple[str, float] | None]:
     """The end of number and scale, and the scale word with its factor ('demi-' halves it)."""
-    match = SCALE_RE.match(body, token.end)
+    match = cur.SCALE_RE.match(body, token.end)
     if match is None:
         return token.end, None
     licensed = has_prefix or _dashed_after_marker(body, token.start)
@@ -193,16 +177,16 @@ def _scale(body: str, token: NumberToken, has_prefix: bool) -> tuple[int, tuple[
 def _dashed_after_marker(body: str, start: int) -> bool:
     """Whether the number is the high end of a dashed range whose low end carries the
     currency marker (`£5-10m`, `$2-3bn`)."""
-    return RANGE_LOW_RE.search(body, max(0, start - RANGE_LOW_WINDOW), start) is not None
+    return cur.RANGE_LOW_RE.search(body, max(0, start - RANGE_LOW_WINDOW), start) is not None
 
 
 def _prefix(body: str, start: int) -> tuple[int, str | None]:
     """The start of the amount and its currency when a symbol or code precedes it."""
     window = body[max(0, start - PREFIX_WINDOW) : start]
-    match = PREFIX_RE.search(window)
+    match = cur.PREFIX_RE.search(window)
     if match is None:
         return start, None
-    return start - len(window) + match.start(), symbol_currency(match.group().strip())
+    return start - len(window) + match.start(), cur.symbol_currency(match.group().strip())
 
 
 def _scale_ok(body: str, match: re.Match[str], has_prefix: bool) -> bool:
@@ -210,12 +194,12 @@ def _scale_ok(body: str, match: re.Match[str], has_prefix: bool) -> bool:
     the amount (`$5m`, `6 M€`, `₹500 cr`), or to be glued to the number before a currency
     word (`5m euros`)."""
     scale = match.group("scale")
-    if scale.lower() not in GUARDED_SCALES:
+    if scale.lower() not in cur.GUARDED_SCALES:
         return True
-    if SUFFIX_SYMBOL_RE.match(body, match.end()) is not None:
+    if cur.SUFFIX_SYMBOL_RE.match(body, match.end()) is not None:
         return True
     glued = match.start("scale") == match.start()
-    word_after = SUFFIX_WORD_RE.match(body, match.end()) is not None
+    word_after = cur.SUFFIX_WORD_RE.match(body, match.end()) is not None
     # '5m euros', '1,5 M d’euros', '₹500 cr'; but '5 m' alone is five metres.
     if has_prefix and (glued or len(scale) > 1):
         return True
@@ -225,12 +209,12 @@ def _scale_ok(body: str, match: re.Match[str], has_prefix: bool) -> bool:
 def _suffix(body: str, pos: int, scaled: bool, british: bool) -> tuple[int, str | None]:
     """The end of the amount and its currency when a symbol or word follows; a bare
     'pounds' or 'livres' is money only in a text about Britain (else weight or books)."""
-    symbol = SUFFIX_SYMBOL_RE.match(body, pos)
+    symbol = cur.SUFFIX_SYMBOL_RE.match(body, pos)
     if symbol is not None and not _opens_next(body, pos, symbol):
-        return symbol.end(), suffix_symbol_currency(symbol.group("cur"))
-    word = SUFFIX_WORD_RE.match(body, pos)
+        return symbol.end(), cur.suffix_symbol_currency(symbol.group("cur"))
+    word = cur.SUFFIX_WORD_RE.match(body, pos)
     if word is not None:
-        currency, needs_scale = word_currency(word.group("word"))
+        currency, needs_scale = cur.word_currency(word.group("word"))
         weight = needs_scale and _OF_RE.match(body, word.end()) is not None
         weight = weight or (needs_scale and currency == "GBP" and not british)
         if (scaled or not needs_scale) and not weight:  # '2 million pounds of beef'
@@ -365,31 +349,29 @@ def _inferred(
             previous = _scaled_before(candidates, k, sentences.sentence(c.start)[0])
             if context.continues_a_count(body, previous, span, lang):
                 continue
-            neighbours = (
-                candidates[k - 1].end if k > 0 else 0,
-                candidates[k + 1].start if k + 1 < len(candidates) else len(body),
-            )
-            if context.bare_scaled_is_money(body, span, lang, sentences, index, neighbours):
+            following = candidates[k + 1].start if k + 1 < len(candidates) else len(body)
+            if context.bare_scaled_is_money(body, span, lang, sentences, index, following):
                 currency = context.nearest_currency(c.start, sentences, primary) or dominant
                 found.append(_amount(body, c, currency, True, hedges))
     return found
 
 
 def _scaled_before(candidates: list[_Candidate], k: int, sentence_start: int) -> int | None:
-    """Where the figure that candidate `k` parallels ends: the nearest earlier bare
-    scaled number of the same sentence with the same scale ('2,4 millions d'unités …,
-    contre 2,2 millions'), else the number just before if it is bare and scaled."""
-    current = candidates[k]
+    """Where the figure that candidate `k` parallels ends, if it is a bare scaled number:
+    the nearest earlier one of the same sentence with the same scale ('2,4 millions
+    d'unités …, contre 2,2 millions'), else the nearest scaled or money one. Plain
+    numbers (years, counts) in between are passed over."""
+    current, fallback = candidates[k], None
     for j in range(k - 1, -1, -1):
         previous = candidates[j]
         if previous.start < sentence_start:
             break
+        if previous.currency is None and previous.scale is None:
+            continue
         if previous.scale == current.scale:
             return previous.end if previous.currency is None else None
-    last = candidates[k - 1] if k > 0 else None
-    if last is None or last.start < sentence_start:
-        return None
-    return last.end if last.currency is None and last.scale is not None else None
+        fallback = fallback or previous
+    return fallback.end if fallback is not None and fallback.currency is None else None
 
 
 def _mark_struck(amounts: list[Amount], struck: Sequence[tuple[int, int]]) -> tuple[Amount, ...]:

@@ -62,6 +62,8 @@ def _find(
 ) -> tuple[tuple[Company, ...], tuple[Organisation, ...]]:
     spans = sorted((s, e, lab) for s, e, lab in spans if 0 <= s < e <= len(body))
     spans = [(s, e, lab) for s, e, lab in spans if e - s <= MAX_SPAN_CHARS]
+    if lang == "en":  # the French model runs on across English clauses: those labels are noise
+        spans = [(s, e, lab) for s, e, lab in spans if not has_plain_words(body[s:e])]
     found = _organisation_spans(body, spans, lang)
     left: list[Candidate] = []
     surnames = _surnames(body, spans)
@@ -73,7 +75,8 @@ def _find(
             found.append(verdict)
         elif _plausible(body, cand):
             left.append(cand)
-    found += coordinated(body, found, [(c.start, c.end, c.label) for c in left], lang)
+    listed = coordinated(body, found, [(c.start, c.end, c.label) for c in left], lang)
+    found += [f for f in listed if _text(body, f) not in surnames]
     countries = gz.lexicon().country_names
     aliases = [body[c.start : c.end] for c in left if c.label != "LOC"]
     return build_rows(body, found, [a for a in aliases if a not in countries])
@@ -129,7 +132,8 @@ def _plausible(body: str, cand: Candidate) -> bool:
     """A rejected candidate that may still be an alias or a list item: one name, not a
     person or place, not capitalised only by its position."""
     text = body[cand.start : cand.end]
-    if cand.label == "PER" or text.split()[0].lower() in gz.stop_words():
+    several = " " in text.strip()
+    if (cand.label == "PER" and several) or text.split()[0].lower() in gz.stop_words():
         return False
     if re.match(r"['’]s\b", body[cand.end : cand.end + 2]):
         return False
@@ -150,7 +154,8 @@ def classify(body: str, cand: Candidate, lang: str) -> Found | None:
         return classify(body, rest, lang) if rest.end > rest.start else None
     if _not_a_name(body, cand, words) or text in gz.lexicon().country_names:
         return None
-    cue = cues.has_cue(body, cand.start, cand.end, cand.label, lang)
+    body_noun = cues.body_noun_before(body, cand.start)
+    cue = not body_noun and cues.has_cue(body, cand.start, cand.end, cand.label, lang)
     if len(words) == 1 and cand.label != "ORG" and not cue and sentence_start(body, cand.start):
         return None
     of_suffix = OF_SUFFIX.match(text)
@@ -162,7 +167,7 @@ def classify(body: str, cand: Candidate, lang: str) -> Found | None:
         return Found(cand.start, cand.end, "company", entry=parent)
     if _holds_known_name(text) and not gz.has_company_form(words):
         return None
-    kind = gz.organisation_kind(words)
+    kind = gz.organisation_kind(words) or ("organisation" if body_noun else None)
     if kind is not None:
         return Found(cand.start, cand.end, "organisation", kind)
     formal = gz.has_company_form(words) and not _descriptive(body, words)

@@ -30,7 +30,10 @@ LEADING = re.compile(
 )
 SEPARATOR = re.compile(
     r"\b(?:[A-Z0-9]{1,6}\.[A-Z]{1,2}|[A-Z]{3,6}[0-9]{1,2})\b|\s[–—-]\s|[:|“”«»\"()\n]"
+    r"|\s(?:CEO|CFO|COO|Chief Executive(?: Officer)?|Chairman|Chairwoman|Founder|Co-founder"
+    r"|PDG)(?=\s)"
 )
+"""Tickers, dashes, quotes and a job title inside a run ('Netflix CEO Reed Hastings')."""
 COMPOUND = re.compile(r"-(based|listed|born|headquartered|owned|backed|controlled|funded|led)\b")
 """A name glued to a participle: the name alone is the candidate (or a place)."""
 PLACE_COMPOUNDS = frozenset({"based", "listed", "born", "headquartered"})

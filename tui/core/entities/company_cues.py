@@ -32,7 +32,7 @@ SHAPED_TAIL = re.compile(
 
 
 OF_WORDS = (
-    r"(?:\s+(?:de|d'|des)\s*(?!(?:la|le|les|l'|milliardaire|magnat|famille|patron|fondat"
+    r"(?:\s+(?:de|d'|des|du)\s*(?!(?:la|le|les|l'|milliardaire|magnat|famille|patron|fondat"
     r"|homme|femme)\w*)(?:[a-zà-ÿ'\-]+\s+){0,3}?[a-zà-ÿ\-]+)?"
 )
 """'le fabricant de vélos X', 'le groupe de presse X' (not 'le groupe du milliardaire X')."""
@@ -118,9 +118,10 @@ INVESTED = re.compile(
 """'a investi 300 millions de dollars dans X', 'invested $40m in X'."""
 PARTICIPLE = re.compile(
     r"(?:^|[.!?]\s+|\n\s*)(?i:fondée?|créée?|introduite?|cotée?|valorisée?|rachetée?"
-    r"|basée|installée|implantée|founded|listed|valued|acquired)\b[^,.;:!?«»\"]{1,50},\s*$"
+    r"|basée|installée|implantée|founded|listed|valued|acquired|leader|spécialiste|numéro un"
+    r"|fabricant|éditeur|filiale|pionnier|champion)\b[^,.;:!?«»\"]{1,50},\s*$"
 )
-"""'Fondée en 2019, X', 'Cotée à Paris, X': a company described before it is named."""
+"""'Fondée en 2019, X', 'Leader du secteur, X': a company described before it is named."""
 
 
 @cache
@@ -196,3 +197,14 @@ def deal_sentence(body: str, start: int, end: int) -> bool:
     right = min((i for i in (body.find(stop, end) for stop in (". ", "\n")) if i != -1), default=-1)
     sentence = body[left + 1 : right if right != -1 else len(body)]
     return _deal_words().search(sentence) is not None
+
+
+@cache
+def _body_noun() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[^\w'])(?i:{_phrases('non_company_nouns')})\s+$")
+
+
+def body_noun_before(body: str, start: int) -> bool:
+    """'le parti X', 'l'ONG X', 'the charity X': a name introduced as a non-company body."""
+    before = body[max(0, start - 30) : start].replace("’", "'")
+    return _body_noun().search(before) is not None

@@ -67,7 +67,7 @@ def _listable(body: str, item: tuple[int, int, str], lang: str) -> bool:
     if several and not gz.has_company_form(body[start:end].split()) and label != "ORG":
         return False
     shaped = company_shape(body[start:end]) and not product_context(body, start, end)
-    return lang != "en" or label == "ORG" or shaped
+    return lang != "en" or label in ("ORG", "") or shaped
 
 
 def _listed_with(body: str, item: tuple[int, int, str], other: tuple[int, int]) -> bool:

@@ -37,6 +37,9 @@ YEN = "¥"
 DIRHAM = "dirham"
 """Marker for 'dirhams': MAD or AED, by the country the text is about."""
 
+RUPEE = "rupee"
+"""Marker for 'Rs' and 'rupees': INR, or PKR, LKR, NPR by the country the text is about."""
+
 DINAR = "dinar"
 """Marker for 'dinars': TND, DZD, KWD…, by the country the text is about."""
 
@@ -64,8 +67,8 @@ SYMBOLS: dict[str, str] = {
     "₹": "INR",
     "₩": "KRW",
     "₽": "RUB",
-    "Rs.": "INR",
-    "Rs": "INR",
+    "Rs.": RUPEE,
+    "Rs": RUPEE,
     "Dh": "AED",
     "SFr.": "CHF",
     "SFr": "CHF",
@@ -147,8 +150,9 @@ WORDS: dict[str, str] = {
     "yens": "JPY",
     "yen": "JPY",
     "roupies indiennes": "INR",
-    "roupies": "INR",
-    "roupie": "INR",
+    "roupies pakistanaises": "PKR",
+    "roupies": RUPEE,
+    "roupie": RUPEE,
     "roubles": "RUB",
     "rouble": "RUB",
     "couronnes suédoises": "SEK",
@@ -189,8 +193,11 @@ WORDS: dict[str, str] = {
     "pounds sterling": "GBP",
     "swiss francs": "CHF",
     "swiss franc": "CHF",
-    "rupees": "INR",
-    "rupee": "INR",
+    "indian rupees": "INR",
+    "pakistani rupees": "PKR",
+    "sri lankan rupees": "LKR",
+    "rupees": RUPEE,
+    "rupee": RUPEE,
     "rubles": "RUB",
     "ruble": "RUB",
     "swedish kronor": "SEK",

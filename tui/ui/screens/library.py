@@ -22,7 +22,7 @@ from tui.core.background import Analyser
 from tui.core.errors import NewsdeskError
 from tui.ui import jobs
 from tui.ui.analysis import AnalyserGate
-from tui.ui.messages import Open, Painted, Place
+from tui.ui.messages import Open, Painted, Place, ShowReader
 from tui.ui.safe_text import clean
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ class LibraryScreen(Screen[None]):
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("u,ctrl+l", "open_location", "Open URL/path"),
         Binding("r", "reload", "Reload list", show=False),
+        Binding("b", "reader", "Back to the reader"),
         Binding("delete", "remove", "Remove article", show=False),
         Binding("tab", "app.focus_next", "Next pane", show=False),
     ]
@@ -63,8 +64,7 @@ class LibraryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).focus()
-        self.refresh_list()
+        self.query_one(DataTable).focus()  # the app lists the entries once it shows us
 
     def on_resize(self, event: Resize) -> None:
         self._fill(self.entries)
@@ -150,6 +150,9 @@ class LibraryScreen(Screen[None]):
     def action_clear_search(self) -> None:
         self.search("")
         self.query_one(DataTable).focus()
+
+    def action_reader(self) -> None:
+        self.post_message(ShowReader())
 
     def action_reload(self) -> None:
         self.refresh_list()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-import webbrowser
 from collections.abc import Callable
 from dataclasses import replace
 from typing import ClassVar
@@ -35,7 +34,7 @@ from tui.ui.analysis import AnalyserGate
 from tui.ui.messages import Open, Painted, Place, ShowLibrary
 from tui.ui.safe_text import clean
 from tui.ui.screens.open_url import NoLinkScreen, OpenUrlScreen
-from tui.ui.widgets.article_view import ArticleView
+from tui.ui.widgets.article_view import ArticleView, mentions_at
 from tui.ui.widgets.entity_panel import EntityPanel
 from tui.ui.widgets.related_list import RelatedList
 
@@ -283,15 +282,9 @@ class ReaderScreen(Screen[None]):
     @on(ArticleView.MentionClicked)
     def _mention_clicked(self, event: ArticleView.MentionClicked) -> None:
         entities = self.article.entities if self.article else None
-        if entities is None:
-            return
-        groups = [c.mentions for c in entities.companies] + [
-            o.mentions for o in entities.organisations
-        ]
-        for mentions in groups:
-            if any(m.start <= event.offset < m.end for m in mentions):
-                self.view.set_marks([(m.start, m.end) for m in mentions])
-                return
+        spans = mentions_at(entities, event.offset) if entities else []
+        if spans:
+            self.view.set_marks(spans)
 
     def action_next_mark(self) -> None:
         self._jump(1)
@@ -371,10 +364,12 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exit_on_error=False, group="browser")
     def _browse(self, url: str) -> None:
-        if not webbrowser.open(url):
-            self.app.call_from_thread(
-                self.notify, "No web browser could be started.", severity="warning"
-            )
+        if not jobs.open_in_browser(url):
+            self.app.call_from_thread(self._no_browser, url)
+
+    def _no_browser(self, url: str) -> None:
+        self.app.copy_to_clipboard(url)
+        self.notify("No graphical web browser found; the address is copied instead.")
 
     def action_copy_location(self) -> None:
         location = (self.article.url or self.article.source) if self.article else None

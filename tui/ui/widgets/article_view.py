@@ -64,6 +64,16 @@ def highlights_for(entities: Entities, struck: Sequence[Span]) -> list[Highlight
     return found
 
 
+def mentions_at(entities: Entities, offset: int) -> list[Span]:
+    """Every mention of the company or organisation named at body `offset`, if any."""
+    groups = [c.mentions for c in entities.companies]
+    groups += [o.mentions for o in entities.organisations]
+    for mentions in groups:
+        if any(m.start <= offset < m.end for m in mentions):
+            return [(m.start, m.end) for m in mentions]
+    return []
+
+
 class ArticleView(ScrollView, can_focus=True):
     """Shows the title, the byline and the cleaned body of one article."""
 

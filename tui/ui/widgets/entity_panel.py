@@ -38,6 +38,8 @@ def amount_prompt(amount: Amount, lang: str | None) -> Text:
     if amount.currency_inferred:
         currency = f"≈ {currency} (inferred)"
     prompt.append(f"  {clean(currency)}", style="dim")
+    if amount.qualifier:
+        prompt.append(f"  {clean(amount.qualifier)}", style="italic dim")
     if amount.struck:
         prompt.append("  struck out", style="italic")
     prompt.append("\n" + f"“{clean(amount.text)}”", style="dim")
@@ -61,6 +63,8 @@ def company_prompt(company: Company) -> Text:
 def organisation_prompt(organisation: Organisation) -> Text:
     prompt = Text(clean(organisation.name), style="bold")
     prompt.append(f"  ×{len(organisation.mentions)}", style="dim")
+    if organisation.kind and organisation.kind != "organisation":
+        prompt.append("\n" + clean(organisation.kind), style="dim")
     return prompt
 
 
