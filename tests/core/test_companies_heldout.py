@@ -250,6 +250,16 @@ FRENCH = [
         ("Payvia", "Frst", "Quadra Ventures"),
         ("Thomas Rivière",),
     ),
+    Case(
+        "Le fonds Brennus Capital a soutenu Vostra en 2016 et Kelmo en 2019, puis Ardian a "
+        "repris le portefeuille.",
+        ("Brennus Capital", "Vostra", "Kelmo", "Ardian"),
+    ),
+    Case(
+        "Nous avons financé deux start-ups : Arvelo pour 150.000 euros, et Tivanne à hauteur "
+        "de 200.000 euros, aux côtés de Kima Ventures (déjà présent au capital) et Quadrille.",
+        ("Arvelo", "Tivanne", "Kima Ventures", "Quadrille"),
+    ),
 ]
 
 ENGLISH = [

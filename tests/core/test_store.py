@@ -334,3 +334,27 @@ def test_cli_unusable_library_is_one_line(
 ) -> None:
     assert run(["list"], Settings(library_path=tmp_path))[0] == 1
     assert "is a directory" in capsys.readouterr().err
+
+
+def test_threads_opening_a_new_library_at_once_migrate_it_once(tmp_path: Path) -> None:
+    import threading
+
+    path = tmp_path / "race.sqlite3"
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(4)
+
+    def open_library() -> None:
+        barrier.wait()
+        try:
+            Library(path).close()
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=open_library) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with Library(path) as library:
+        assert library.entries() == []

@@ -59,6 +59,12 @@ async def test_empty_library_imports_samples_then_search_and_open(
         await pilot.press("l")
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)
+        table.focus()
+        await pilot.press("delete")
+        await settle(pilot)
+        assert table.row_count == 0, "the search still shows only the removed article"
         await pilot.press("b")
         await settle(pilot)
         assert isinstance(app.screen, ReaderScreen)
+    with Library(settings.library_path) as library:
+        assert library.count() == len(samples) - 1

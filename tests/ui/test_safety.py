@@ -139,3 +139,15 @@ def test_no_escape_sequence_from_an_article_reaches_the_terminal(tmp_path: Path)
     assert b"Plain" in output and b"PWNED" in output, output[-2000:]
     for sequence in (b"\x1b]0;PWNED", b"\x1b]8;;https://evil", b"\x1b[5m", b"\x1b[7m"):
         assert sequence not in output, sequence
+
+
+async def test_a_missing_file_is_reported_and_the_app_stays_up(
+    settings: Settings, analyser: Analyser, tmp_path: Path
+) -> None:
+    missing = tmp_path / "no-such-article.txt"
+    app = NewsdeskApp(str(missing), settings, analyser=analyser)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.is_running and app.reader.article is None
+        shown = screen_text(app)
+        assert "Could not open" in shown and "no such file" in shown

@@ -111,15 +111,36 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
             f"understands ({SCHEMA_VERSION}); upgrade newsdesk to open it."
         )
     for version in range(current + 1, target + 1):
-        script = MIGRATIONS[version - 1]
+        conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.executescript(
-                f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;"
-            )
+            if schema_version(conn) < version:
+                for statement in _statements(MIGRATIONS[version - 1]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.rollback()
             raise
+
+
+def _statements(script: str) -> list[str]:
+    """A script split into whole statements (trigger bodies hold semicolons of their own).
+
+    Each migration runs statement by statement inside one write transaction, after the
+    version is read again under the lock: two processes opening a new library at once
+    then migrate it once, not twice.
+    """
+    statements: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        statements.append(pending.strip())
+    return statements
 
 
 def describe_error(path: Path, error: sqlite3.Error) -> str:

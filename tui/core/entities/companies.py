@@ -1,9 +1,11 @@
 """Companies and other organisations named in a body.
 
 Candidates come from spaCy entity spans, capitalised word sequences and the
-gazetteer; rules confirm or reject each one (known names, legal forms, head words,
-context cues, words that mark a non-company body). Confirmed names are merged into
-one row per company and every occurrence in the body becomes a mention.
+gazetteer (`company_candidates`); rules confirm or reject each one (known names, legal
+forms, head words, context cues from `company_cues`, words that mark a non-company
+body). Names listed next to a company are companies too; confirmed names are merged
+into one row per company and every occurrence in the body becomes a mention
+(`company_rows`).
 """
 
 from __future__ import annotations

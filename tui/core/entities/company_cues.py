@@ -66,7 +66,7 @@ def cue_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     before = re.compile(
         rf"(?:(?:^|\W)(?i:{loose})(?:\s+[a-zà-ÿ'\-]+){{0,{gap}}}"
         rf"|(?:^|\W)(?i:{tight})"
-        rf"|(?:\bl'|\ble\s|\bla\s)(?:{nations}))\s*,?\s+$"
+        rf"|(?:\bl'|\ble\s|\bla\s)(?:{nations}))\s*[,:]?\s+$"
     )
     nouns = _alternation(lex.company_nouns)
     jobs = _alternation(lex.job_words)

@@ -28,11 +28,17 @@ class Found:
     weak: bool = False
 
 
-COORDINATION = re.compile(
-    r"^(?:\s*\([^()\n]{0,60}\))?\s*(?:,|;|et|and|&|ou|or|, et|, and|, ainsi que|as well as)\s*$"
+MONEY = r"(?:euros?|dollars?|francs?|M€|Md€|k€|€|\$|millions?|milliards?)"
+COMPLEMENT = (
+    r"(?:\s*\([^()\n]{0,100}\)|\s+en\s+\d{4}"
+    rf"|\s+(?:pour|à hauteur de|for)\s+[\d\s.,]+{MONEY}(?:\s+(?:d['’]euros|de dollars))?)?"
 )
-"""The gap between two listed names; a parenthesis may follow the first ('X (90 M€), Y')."""
-REACH = 80
+COORDINATION = re.compile(
+    rf"^{COMPLEMENT}\s*(?:,|;|et|and|&|ou|or|, et|, and|, ainsi que|as well as)\s*$"
+)
+"""The gap between two listed names; the first may have a parenthesis, a year or an
+amount after it ('X (90 M€), Y', 'X en 2014 et Y', 'X pour 145.000 euros, et Y')."""
+REACH = 120
 """Characters searched on each side of a name for a listed company."""
 
 
@@ -44,7 +50,7 @@ def coordinated(
 
     Person-like names (spaCy PER with several words) and places are never taken; on
     English text (where the French model's labels are weak) spaCy must say ORG or MISC."""
-    sure = [(f.start, f.end) for f in found if f.category == "company" and not f.weak]
+    sure = [(f.start, f.end) for f in found if f.category == "company"]
     todo = [item for item in left if _listable(body, item, lang)]
     out: list[Found] = []
     changed = True
@@ -71,7 +77,8 @@ def _listable(body: str, item: tuple[int, int, str], lang: str) -> bool:
 
 
 def _listed_with(body: str, item: tuple[int, int, str], other: tuple[int, int]) -> bool:
-    """Next to `other` in a list; a place only when joined by 'et'/'and' (not 'X, Paris')."""
+    """Next to `other` in a list; a place or a name spaCy did not tag only when joined by
+    'et'/'and' (not 'Picquier, Paris', not 'Alexa, Google')."""
     start, end, label = item
     gap = None
     if other[1] <= start and start - other[1] <= REACH:
@@ -80,7 +87,8 @@ def _listed_with(body: str, item: tuple[int, int, str], other: tuple[int, int]) 
         gap = body[end : other[0]]
     if gap is None or COORDINATION.match(gap) is None:
         return False
-    return label != "LOC" or gap.strip() in ("et", "and", "&")
+    tail = re.sub(COMPLEMENT, "", gap, count=1).strip()
+    return label not in ("LOC", "") or tail in ("et", "and", "&", ", and", ", et")
 
 
 @dataclass

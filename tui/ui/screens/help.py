@@ -26,8 +26,30 @@ def _bindings(items: Sequence[BindingType]) -> list[Binding]:
     return found
 
 
+KEY_NAMES = {
+    "question_mark": "?",
+    "slash": "/",
+    "space": "Space",
+    "escape": "Esc",
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
+    "backspace": "Backspace",
+    "enter": "Enter",
+    "tab": "Tab",
+    "delete": "Delete",
+    "home": "Home",
+    "end": "End",
+}
+"""How key names read on the help screen."""
+
+
+def _key_name(key: str) -> str:
+    parts = key.strip().split("+")
+    return "+".join(KEY_NAMES.get(p, p.capitalize() if len(p) > 1 else p) for p in parts)
+
+
 def _keys(binding: Binding) -> str:
-    return ", ".join(key.strip() for key in binding.key.split(","))
+    return ", ".join(_key_name(key) for key in binding.key.split(","))
 
 
 def bindings_table(sections: Sequence[Section]) -> Table:

@@ -28,9 +28,12 @@ from tui.ui.safe_text import clean
 if TYPE_CHECKING:
     from tui.core.store import LibraryEntry
 
-FIXED_COLUMNS = (("Site", 22), ("Date", 12), ("Amounts", 7), ("Companies", 9))
+FIXED_COLUMNS = (("Site", 22), ("Date", 10), ("Amounts", 7), ("Companies", 9))
 """Every column but the title, with its width; the title takes the rest."""
-MIN_TITLE_WIDTH = 24
+NARROW_SITE_WIDTH = 12
+"""The site column on a terminal narrower than `NARROW_WIDTH`."""
+NARROW_WIDTH = 100
+MIN_TITLE_WIDTH = 20
 
 
 class LibraryScreen(Screen[None]):
@@ -113,10 +116,13 @@ class LibraryScreen(Screen[None]):
         self.entries = list(entries)
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        fixed = sum(width + 2 for _, width in FIXED_COLUMNS)
+        columns = list(FIXED_COLUMNS)
+        if self.size.width < NARROW_WIDTH:
+            columns[0] = ("Site", NARROW_SITE_WIDTH)
+        fixed = sum(width + 2 for _, width in columns)
         title_width = max(MIN_TITLE_WIDTH, self.size.width - fixed - 4)
         table.add_column("Title", width=title_width)
-        for label, width in FIXED_COLUMNS:
+        for label, width in columns:
             table.add_column(label, width=width)
         for entry in self.entries:
             table.add_row(
@@ -178,10 +184,12 @@ class LibraryScreen(Screen[None]):
 
         try:
             with Library(self.settings.library_path) as library:
-                library.remove(article_id)
+                removed = library.remove(article_id)
         except NewsdeskError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
+        if removed:
+            self.app.call_from_thread(self.notify, "Removed the article from the library.")
         self.app.call_from_thread(self.refresh_list)
 
     # ---- importing a directory -----------------------------------------------------

@@ -159,10 +159,12 @@ class ArticleView(ScrollView, can_focus=True):
 
     def find(self, query: str) -> list[Span]:
         """Mark every case-insensitive occurrence of `query` in the body."""
-        needle = query.casefold()
-        haystack = self._body.casefold() if len(self._body.casefold()) == len(self._body) else ""
+        # Case-insensitive where lowering keeps offsets (it almost always does).
+        haystack, needle = self._body.lower(), clean(query).lower()
+        if len(haystack) != len(self._body):
+            haystack, needle = self._body, clean(query)
         spans: list[Span] = []
-        if needle and haystack:
+        if needle:
             start = haystack.find(needle)
             while start >= 0:
                 spans.append((start, start + len(needle)))
