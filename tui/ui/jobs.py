@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from tui.config import Settings
+from tui.core.load import is_url
 from tui.core.model import Article, Entities, RelatedPost
 from tui.ui.messages import Place
 
@@ -39,11 +40,19 @@ def load_place(place: Place, settings: Settings) -> Loaded:
 
         with Library(settings.library_path) as library:
             article = library.get(place.library_id)
+    elif is_url(place.source or ""):
+        # URLs go through the library: saved, re-fetched conditionally, or read offline
+        from tui.core.pipeline import fetch_with_library
+        from tui.core.store import Library
+
+        with Library(settings.library_path) as library:
+            article = fetch_with_library(place.source or "", settings, library)
     else:
         from tui.core.load import read_source
 
         article = read_source(place.source or "", settings)
     return Loaded(place, article, article.entities)
+
 
 
 def cached_entities(body: str, settings: Settings) -> Entities | None:
@@ -57,7 +66,7 @@ def cached_entities(body: str, settings: Settings) -> Entities | None:
 def reread(place: Place, article: Article, settings: Settings) -> Loaded:
     """Read the article again from where it came from (re-fetching a URL)."""
     origin = article.url or article.source
-    if origin and (origin.startswith(("http://", "https://")) or Path(origin).is_file()):
+    if origin and (is_url(origin) or Path(origin).is_file()):
         return load_place(Place(source=origin), settings)
     return load_place(place, settings)
 
