@@ -14,6 +14,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled, WorkerState
 
+from tests.paths import ROOT, SAMPLES, SEED
 from tui.config import Settings
 from tui.core.background import Analyser
 from tui.core.model import (
@@ -28,9 +29,7 @@ from tui.core.model import (
 )
 from tui.ui.app import NewsdeskApp
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT.parent / "shared" / "corpus" / "seed" / "andromede.txt"
-SAMPLES = ROOT / "samples"
+__all__ = ["ROOT", "SAMPLES", "SEED"]
 
 
 @pytest.fixture(scope="session")

@@ -54,7 +54,6 @@ def load_place(place: Place, settings: Settings) -> Loaded:
     return Loaded(place, article, article.entities)
 
 
-
 def cached_entities(body: str, settings: Settings) -> Entities | None:
     """The entities the library holds for this exact body, if any."""
     from tui.core.store import Library

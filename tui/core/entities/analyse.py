@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.core.entities import amounts, checks, companies, nlp
+from tui.core.entities.amounts import find_amounts
+from tui.core.entities.checks import find_checks, link_owners
+from tui.core.entities.companies import find_companies
+from tui.core.entities.nlp import entity_spans
 from tui.core.model import Entities
 
 
 def analyse(body: str, lang: str | None, struck: Sequence[tuple[int, int]] = ()) -> Entities:
     """Amounts, companies, other organisations and total checks found in `body`."""
-    spans = nlp.entity_spans(body, lang)
-    found_amounts = amounts.find_amounts(body, lang, struck)
-    found_companies, organisations = companies.find_companies(body, lang, spans)
-    owned = checks.link_owners(body, found_amounts, found_companies, organisations)
+    spans = entity_spans(body, lang)
+    amounts = find_amounts(body, lang, struck)
+    companies, organisations = find_companies(body, lang, spans)
+    owned = link_owners(body, amounts, companies, organisations)
     return Entities(
         amounts=owned,
-        companies=found_companies,
+        companies=companies,
         organisations=organisations,
-        checks=checks.find_checks(body, owned),
+        checks=find_checks(body, owned),
     )
