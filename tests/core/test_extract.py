@@ -236,3 +236,25 @@ def test_any_markup_gives_an_article_or_an_extract_error(parts: list[str]) -> No
     assert article.body.strip()
     for start, end in article.struck:
         assert 0 <= start < end <= len(article.body)
+
+
+def _page(items: list[str]) -> str:
+    prose = "<p>" + "The strike fund has paid out money to workers on every site this year. " * 3
+    body = prose + "</p>" + "".join(f"<p>{item}</p>" for item in items) + prose + "</p>"
+    return f"<html><body><article><h1>Strike fund</h1>{body}</article></body></html>"
+
+
+def test_a_dated_list_of_press_links_is_not_body() -> None:
+    items = [f"{day} mars 2020 : Article Le Journal – Une grève qui dure ?" for day in range(1, 7)]
+    article = article_from_html(_page(items), "https://example.test/a")
+    assert "Le Journal" not in article.body
+    assert "strike fund has paid" in article.body
+
+
+def test_a_chronology_written_as_sentences_is_kept() -> None:
+    items = [
+        f"{day} mars 2020 : le syndicat appelle à la grève sur un nouveau site."
+        for day in range(1, 7)
+    ]
+    article = article_from_html(_page(items), "https://example.test/a")
+    assert article.body.count("le syndicat appelle") == 6

@@ -237,6 +237,7 @@ def clean_dump(text: str) -> CleanDump:
     if not lines:
         return result
     first = _take_date_token(lines[0], result)
+    # the text after a date token is a new string object: identity tells the two apart
     date_rest = first if first is not lines[0] else None
     lines = ([first] if first else []) + lines[1:]
     kept: list[str] = []

@@ -205,6 +205,39 @@ def _clean(paragraphs: list[str], title: str | None) -> list[str]:
         if _is_noise(plain):
             continue
         kept.append(paragraph)
+    return _without_dated_lists(kept)
+
+
+DATED_LIST_MIN = 5
+"""This many short dated lines in a row are a list of links (press coverage, archives)."""
+_DATED_ITEM = re.compile(
+    r"^(?:\d{1,2}(?:er)?\s+\w+\.?\s+\d{4}|\w+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+    r"\s*[:–—-]\s*\S.{0,140}$"
+)
+
+
+def _is_dated_item(paragraph: str) -> bool:
+    text = _plain(paragraph)
+    return bool(_DATED_ITEM.match(text)) and not text.endswith((".", "!"))
+
+
+def _without_dated_lists(paragraphs: list[str]) -> list[str]:
+    """Drop runs of `date : headline` lines not ended by a full stop: a link list, not prose.
+
+    A headline may end with `?` or a quote; a chronology written as sentences ends its
+    items with a full stop and is kept.
+    """
+    kept: list[str] = []
+    run: list[str] = []
+    for paragraph in [*paragraphs, ""]:
+        if paragraph and _is_dated_item(paragraph):
+            run.append(paragraph)
+            continue
+        if len(run) < DATED_LIST_MIN:
+            kept.extend(run)
+        run = []
+        if paragraph:
+            kept.append(paragraph)
     return kept
 
 
