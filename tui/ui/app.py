@@ -74,9 +74,9 @@ class NewsdeskApp(App[int]):
         self.exit_after_paint = exit_after_paint
         self.painted_at: float | None = None
         self.reader_in_use = False
+        """True once an article has been opened: the library's `b` can go back to it."""
         self.started = False
         """True once start-up (opening the source, starting any import) has been handed out."""
-        """True once an article has been opened: the library's `b` can go back to it."""
         self.add_mode("library", self._library_screen)
         self.add_mode("reader", partial(ReaderScreen, settings, self.gate))
 
