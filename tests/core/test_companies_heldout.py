@@ -260,6 +260,17 @@ FRENCH = [
         "de 200.000 euros, aux côtés de Kima Ventures (déjà présent au capital) et Quadrille.",
         ("Arvelo", "Tivanne", "Kima Ventures", "Quadrille"),
     ),
+    Case(
+        "Le groupe Halmstad a déposé une offre sur le numéro deux tchèque de la chimie, "
+        "Velmora. Selon le décompte de DEALWIRE, c'est la troisième offre de l'année.",
+        ("Velmora", "DEALWIRE", "Halmstad"),
+    ),
+    Case(
+        "Selon les chiffres de l'Insee et les données de Eurostat, l'emploi a reculé. "
+        "La Bourse de Paris a fini en baisse et Corvello, cotée sur Euronext Paris, a perdu 3 %.",
+        ("Corvello",),
+        ("Insee", "Eurostat", "Euronext Paris", "Bourse de Paris"),
+    ),
 ]
 
 ENGLISH = [
@@ -402,6 +413,23 @@ ENGLISH = [
         ("Halvorsen Group", "Corvane Inc."),
         ("Justice Department",),
     ),
+    Case(
+        "Marlowe Appliances via Rakuten is offering the Corvane 55-inch 4.5-star TV for "
+        "$399. Prices are down, according to data from Tallyfin.",
+        ("Marlowe Appliances", "Tallyfin"),
+        ("Rakuten TV",),
+    ),
+    Case(
+        "Orvella, a maker of infusion pumps, said sales rose. Orvella registered shares "
+        "are listed on the SIX Swiss Exchange in Zurich.",
+        ("Orvella",),
+        ("SIX Swiss Exchange",),
+    ),
+    Case(
+        "Kestrel Analytics ranked it in the top 10 Health Technology Hazard list for 2024.",
+        ("Kestrel Analytics",),
+        ("Health Technology",),
+    ),
 ]
 
 
@@ -439,3 +467,45 @@ def test_every_named_company_is_in_one_row_per_paragraph() -> None:
             key = gazetteer.compact(name)
             rows = [c for c in companies if key in {gazetteer.compact(f) for f in c.forms}]
             assert len(rows) <= 1, (name, rows)
+
+
+def test_a_market_named_after_listed_on_is_an_organisation() -> None:
+    text = "Orvella shares are listed on the Oslo Stock Exchange since 2015."
+    _companies, organisations = find_companies(text, "en", nlp.entity_spans(text, "en"))
+    kinds = {o.name: o.kind for o in organisations}
+    assert kinds.get("Oslo Stock Exchange") == "market"
+
+
+def test_a_person_tagged_misc_lends_no_company_by_their_surname() -> None:
+    text = (
+        "The singer has a legal dispute with Jolene Marsh (who owns the label Tallow Records). "
+        "She criticised Tallow Records, Marsh and The Carlyle Group on Twitter."
+    )
+    companies, _ = find_companies(text, "en", nlp.entity_spans(text, "en"))
+    keys = {gazetteer.compact(f) for c in companies for f in (c.name, *c.forms)}
+    assert gazetteer.compact("Marsh") not in keys
+    assert gazetteer.compact("Tallow Records") in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Le marché a ralenti, selon le décompte de DEALWIRE publié lundi.", "fr", "DEALWIRE"),
+        ("Si l'on se réfère aux données 2025 de KPX, la médiane a baissé.", "fr", "KPX"),
+        ("Prices fell 4%, according to data from Tallyfin released on Monday.", "en", "Tallyfin"),
+    ],
+)
+def test_a_data_provider_named_without_an_article_is_a_company(
+    text: str, lang: str, name: str
+) -> None:
+    found, _orgs = _keys(text, lang)
+    assert gazetteer.compact(name) in found
+
+
+def test_a_name_whose_deals_are_cited_is_a_company() -> None:
+    text = (
+        "La licorne, valorisée 3 milliards d'euros, profite du report de plusieurs levées "
+        "de fonds, dont celles de KVB et de Corvane."
+    )
+    found, _orgs = _keys(text, "fr")
+    assert gazetteer.compact("KVB") in found

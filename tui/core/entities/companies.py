@@ -43,6 +43,8 @@ COORDINATOR = re.compile(r",|;| et | and | ou | or ")
 OF_SUFFIX = re.compile(r"^\S+ (?:of|de|des|du|d['’]) ?(?=[A-Z])")
 CONNECTOR = re.compile(r"\s*(?:(?:of|de|des|du)\s+|d['’])?")
 FRENCH_CONNECTOR = re.compile(r"\s*(?:(?:de|des|du)\s+|d['’])?")
+MARKETS = ("Bourse", "Euronext", "Nasdaq", "NYSE", "Deutsche Börse", "London Stock")
+"""Names that, after 'listed on', are the market itself."""
 
 log = logging.getLogger(__name__)
 
@@ -64,11 +66,11 @@ def _find(
 ) -> tuple[tuple[Company, ...], tuple[Organisation, ...]]:
     spans = sorted((s, e, lab) for s, e, lab in spans if 0 <= s < e <= len(body))
     spans = [(s, e, lab) for s, e, lab in spans if e - s <= MAX_SPAN_CHARS]
+    surnames = _surnames(body, spans)
     if lang == "en":  # the French model runs on across English clauses: those labels are noise
         spans = [(s, e, lab) for s, e, lab in spans if not has_plain_words(body[s:e])]
     found = _organisation_spans(body, spans, lang)
     left: list[Candidate] = []
-    surnames = _surnames(body, spans)
     for cand in candidates(body, spans):
         verdict = classify(body, cand, lang)
         if verdict is not None and verdict.entry is None and _text(body, verdict) in surnames:
@@ -98,7 +100,32 @@ def _surnames(body: str, spans: Sequence[Span]) -> frozenset[str]:
             if opener:  # 'Rival Zorbex' is not a person
                 continue
             out.add(words[-1])
+        elif label == "MISC" and _person_shaped(_capitalised_tail(words)):
+            out.add(words[-1])
     return frozenset(out)
+
+
+def _capitalised_tail(words: Sequence[str]) -> list[str]:
+    """The capitalised words that end a span ('dispute with Jolene Marsh' -> two)."""
+    tail: list[str] = []
+    for word in reversed(words):
+        if not word[:1].isupper():
+            break
+        tail.insert(0, word)
+    return tail
+
+
+def _person_shaped(words: Sequence[str]) -> bool:
+    """'Jolene Marsh' tagged MISC: two plain capitalised words, neither one known, no
+    company form, read as a first name and a surname."""
+    if len(words) != 2 or not all(re.fullmatch(rf"[{UP}][a-zà-ÿ]+", w) for w in words):
+        return False
+    lex = gz.lexicon()
+    if words[0].lower() in cues.cue_words() or words[0].lower() in lex.title_words:
+        return False
+    plain = words[0] not in lex.company_prefixes and words[0].lower() not in gz.stop_words()
+    unknown = gz.lookup(" ".join(words)) is None and gz.lookup(words[0]) is None
+    return plain and unknown and not gz.has_company_form(words)
 
 
 def _organisation_spans(body: str, spans: Sequence[Span], lang: str) -> list[Found]:
@@ -147,6 +174,8 @@ def _plausible(body: str, cand: Candidate) -> bool:
 def classify(body: str, cand: Candidate, lang: str) -> Found | None:
     """A company or organisation verdict for one candidate, or None to drop it."""
     text = body[cand.start : cand.end]
+    if cues.market_place(body, cand.start) and _market_name(text):
+        return Found(cand.start, cand.end, "organisation", "market")
     entry = gz.lookup(text)
     if entry is not None:
         return _known(body, cand, entry, lang)
@@ -173,12 +202,22 @@ def classify(body: str, cand: Candidate, lang: str) -> Found | None:
     if kind is not None:
         return Found(cand.start, cand.end, "organisation", kind)
     formal = gz.has_company_form(words) and not _descriptive(body, words)
+    formal = formal and not _runs_on(body, cand)
     if formal or cue or gz.is_domain_name(text):
         return Found(cand.start, cand.end, "company")
     ordinary = is_acronym(text) or _used_lowercase(body, text)
     if lang == "fr" and not ordinary and (cand.label == "ORG" or _shaped(body, cand)):
         return Found(cand.start, cand.end, "company", weak=True)
     return _tail_of(body, cand, lang)
+
+
+def _market_name(text: str) -> bool:
+    """'SIX Swiss Exchange', 'Nasdaq', 'Euronext Paris' after 'listed on': a market."""
+    entry = gz.lookup(text)
+    head = text.split()[-1].lower()
+    if head in ("exchange", "bourse", "market") or text.startswith(MARKETS):
+        return True
+    return entry is not None and entry.kind not in (gz.COMPANY, gz.INDEX)
 
 
 def _after_opener(body: str, cand: Candidate, words: Sequence[str]) -> Candidate | None:
@@ -277,6 +316,18 @@ def _not_a_name(body: str, cand: Candidate, words: Sequence[str]) -> bool:
     if following and following.group(1).capitalize() in lex.event_words:
         return True
     return bool(PORTFOLIO.search(body[max(0, cand.start - 40) : cand.start]))
+
+
+def _runs_on(body: str, cand: Candidate) -> bool:
+    """'Health Technology' cut out of 'Health Technology Hazard': a piece of a longer
+    Title Case phrase is not a name with a company head word."""
+    following = re.match(r"[ \t]+([A-Z][a-z]+)\b", body[cand.end : cand.end + 30])
+    if following is None:
+        return False
+    lex = gz.lexicon()
+    word = following.group(1)
+    names = (*lex.legal_forms, *lex.company_heads, *lex.calendar_words)
+    return word not in names and gz.lookup(word) is None
 
 
 def _descriptive(body: str, words: Sequence[str]) -> bool:

@@ -122,6 +122,27 @@ PARTICIPLE = re.compile(
     r"|fabricant|éditeur|filiale|pionnier|champion)\b[^,.;:!?«»\"]{1,50},\s*$"
 )
 """'Fondée en 2019, X', 'Leader du secteur, X': a company described before it is named."""
+MARKET_PLACE = re.compile(
+    r"\b(?i:listed|traded|quoted|trades|trading|debuted|floated|cotée?s?|introduite?s?)"
+    r"\s+(?:on|à|sur)\s+(?:the\s+|la\s+|le\s+)?$"
+)
+"""'listed on the X Exchange', 'cotée sur X': X is a market, not a company in the story."""
+OFFERING = re.compile(
+    r"\s+(?:via\s+[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)?\s+)?(?:is|are)\s+(?:now\s+)?"
+    r"(?:offering|selling|discounting)\b(?:[^.\n]|\.(?=\d)){0,120}?(?:\$|€|£)\s?\d"
+)
+"""'X via Y is offering the … for $99': a retailer selling at a price."""
+DATA_SOURCE = re.compile(
+    r"\b(?i:selon|d'après|réf[èé]r\w*\s+(?:à|aux?))\s+(?:le|les|la|l'|un|une)?\s*"
+    r"(?:décompte|données|chiffres|classement|baromètre|estimations?|calculs|pointage|relevé"
+    r"|étude)(?:\s+\d{4})?\s+(?:de|d')\s*$"
+    r"|\b(?i:according\s+to|citing)\s+(?:data|figures|estimates|a\s+tally|a\s+count)"
+    r"\s+(?:from|by|compiled\s+by)\s+$"
+)
+"""'selon le décompte de X', 'according to data from X': a data provider named without an
+article ('de l'Insee', 'from the BLS' are public bodies and keep theirs)."""
+AMONG_DEALS = re.compile(r"\b(?i:dont|notamment|parmi\s+lesquelles?)\s+celles?\s+(?:de|d')\s*$")
+"""'le report de plusieurs IPO, dont celles de X': the deals of X, in a deal sentence."""
 
 
 @cache
@@ -137,6 +158,29 @@ def cue_words() -> frozenset[str]:
     return frozenset(words - name_words)
 
 
+def market_place(body: str, start: int) -> bool:
+    """The name follows 'listed on (the)' or 'cotée sur': a stock market, a place
+    ('aluminium on the X Exchange' names the exchange as a business and stays a company)."""
+    return MARKET_PLACE.search(body[max(0, start - 30) : start]) is not None
+
+
+@cache
+def _described() -> re.Pattern[str]:
+    nouns = _alternation(lexicon().company_nouns)
+    return re.compile(
+        rf"\b(?i:le|la|l'|the)\s*(?i:{nouns})(?:\s+[a-zà-ÿ\-]+){{0,3}}"
+        rf"(?:\s+(?:de|du|des|of)\s+(?:la\s+|l'|le\s+|les\s+|the\s+)?[a-zà-ÿ\-]+){{0,2}}"
+        r",\s+$"
+    )
+
+
+def described_before(body: str, start: int) -> bool:
+    """'le numéro trois polonais de l'énergie, X', 'the largest lender of the region, X':
+    a company noun phrase set off by a comma right before the name."""
+    before = body[max(0, start - 90) : start].replace("’", "'")
+    return _described().search(before) is not None
+
+
 def has_cue(body: str, start: int, end: int, label: str, lang: str) -> bool:
     """A context phrase right before ('la start-up X') or after ('X, a data firm')."""
     before_re, after_re, adjacent_re = cue_patterns(lang)
@@ -150,8 +194,17 @@ def has_cue(body: str, start: int, end: int, label: str, lang: str) -> bool:
     possessive = re.match(r"'s\b", after) is not None
     if possessive:  # 'X's chief executive' says X is a company, 'stake in X's unit' does not
         return after_re.match(after) is not None
+    if label != "PER" and described_before(body, start):
+        return True
     if label in ("PER", "LOC"):
         return False
+    if OFFERING.match(body, end, min(len(body), end + 200)):
+        return True
+    near = body[max(0, start - 60) : start].replace("’", "'")
+    if DATA_SOURCE.search(near):
+        return True
+    if AMONG_DEALS.search(near) and deal_sentence(body, start, end):
+        return True
     return bool(before_re.search(before) or after_re.match(after) or INVESTED.search(before))
 
 
