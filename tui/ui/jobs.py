@@ -91,7 +91,7 @@ def resolve_related(post: RelatedPost, base_url: str | None, settings: Settings)
             entry = library.find(title=post.title)
     if entry is not None:
         return Place(library_id=entry.id)
-    if url and url.startswith(("http://", "https://")):
+    if url and is_url(url):
         return Place(source=url)
     return None
 

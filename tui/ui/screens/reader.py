@@ -28,6 +28,7 @@ from textual.worker import get_current_worker
 from tui.config import Settings
 from tui.core.errors import NewsdeskError
 from tui.core.history import History
+from tui.core.load import is_url
 from tui.core.model import Article, Entities, RelatedPost
 from tui.ui import jobs
 from tui.ui.analysis import AnalyserGate
@@ -357,7 +358,7 @@ class ReaderScreen(Screen[None]):
 
     def action_open_browser(self) -> None:
         url = self.article.url if self.article else None
-        if not url or not url.startswith(("http://", "https://")):
+        if not url or not is_url(url):
             self.notify("This article has no web address to open.", markup=False)
             return
         self._browse(url)
