@@ -13,7 +13,7 @@ from tui.core.errors import NewsdeskError
 from tui.core.model import Article
 
 if TYPE_CHECKING:
-    from tui.core.store import Library
+    from tui.core.library.store import Library
 
 FORMATS = ("json", "text", "markdown")
 
@@ -100,11 +100,11 @@ def run_show(argv: Sequence[str]) -> int:
 
 def _library_for(sources: Sequence[str], settings: Settings) -> Library | None:
     """The library, when a source is a URL (fetched pages are kept to reopen offline)."""
-    from tui.core.load import is_url
+    from tui.core.sources.load import is_url
 
     if not any(is_url(source) for source in sources):
         return None
-    from tui.core.store import Library
+    from tui.core.library.store import Library
 
     try:
         return Library(settings.library_path)

@@ -18,6 +18,8 @@ class Settings:
     library_path: Path
     max_bytes: int = 10 * 1024 * 1024
     """Largest page or file newsdesk will read, in bytes."""
+    analysis_limit: int = 1_000_000
+    """Characters of a body the entity pass reads; the rest stays readable, unanalysed."""
     connect_timeout: float = 10.0
     read_timeout: float = 20.0
     max_redirects: int = 10

@@ -10,8 +10,8 @@ from typing import NoReturn, TextIO
 
 from tui.config import Settings
 from tui.core.errors import NewsdeskError
+from tui.core.library.store import Library, LibraryEntry
 from tui.core.serialise import article_to_dict
-from tui.core.store import Library, LibraryEntry
 
 HEADER = ("id", "date", "site", "title", "amounts", "companies")
 

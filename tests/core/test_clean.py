@@ -5,7 +5,7 @@ import json
 import pytest
 
 from tests.paths import CORPUS, SEED, SEED_GOLD
-from tui.core.clean import clean_dump, split_categories
+from tui.core.sources.clean import clean_dump, split_categories
 
 
 def test_seed_dump_is_split_into_its_parts() -> None:

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from tests.paths import CORPUS
 from tui.core.errors import ExtractError
-from tui.core.extract import STRUCK_CLOSE, STRUCK_OPEN, article_from_html
 from tui.core.model import Article
+from tui.core.sources.extract import STRUCK_CLOSE, STRUCK_OPEN, article_from_html
 
 DEV = CORPUS / "dev"
 PAGES = sorted(p.stem for p in DEV.glob("*.html"))

@@ -14,8 +14,8 @@ from tests.core.http_server import HUGE_BYTES, TRICKLE_PAUSE, TRICKLE_PIECES, Fa
 from tests.paths import CORPUS
 from tui.config import Settings
 from tui.core.errors import ExtractError, FetchError
-from tui.core.extract import article_from_html
-from tui.core.fetch import USER_AGENT, Page, decode_page, fetch
+from tui.core.sources.extract import article_from_html
+from tui.core.sources.fetch import USER_AGENT, Page, decode_page, fetch
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui.config import Settings
-from tui.core.clean import clean_dump
 from tui.core.errors import NewsdeskError
-from tui.core.load import read_source
-from tui.core.markdown import parse_markdown
+from tui.core.sources.clean import clean_dump
+from tui.core.sources.load import read_source
+from tui.core.sources.markdown import parse_markdown
 
 HOSTILE_TEXT = st.lists(
     st.characters(codec="utf-8")

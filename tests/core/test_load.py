@@ -8,9 +8,9 @@ import pytest
 from tests.paths import SAMPLES, SEED
 from tui.config import Settings
 from tui.core.errors import LoadError
-from tui.core.load import decode_text, looks_binary, read_source
 from tui.core.model import Article, Entities, Mention
 from tui.core.serialise import article_to_dict, saved_document
+from tui.core.sources.load import decode_text, looks_binary, read_source
 
 
 @pytest.fixture

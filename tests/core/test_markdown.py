@@ -1,6 +1,6 @@
 """Markdown articles: front matter, title, inline syntax, struck text and related links."""
 
-from tui.core.markdown import looks_like_markdown, parse_markdown
+from tui.core.sources.markdown import looks_like_markdown, parse_markdown
 
 TEXT = """---
 title: "Front-matter title"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from tests.core.http_server import FaultServer
 from tui.config import Settings
+from tui.core.library.store import Library
 from tui.core.pipeline import fetch_with_library
-from tui.core.store import Library
 
 
 def test_second_fetch_is_conditional_and_reads_the_saved_copy(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 from tests.paths import CORPUS
 from tui.core.model import RelatedPost
-from tui.core.related import related_from_html
+from tui.core.sources.related import related_from_html
 
 DEV = CORPUS / "dev"
 TARGET = 0.8

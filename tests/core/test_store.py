@@ -12,9 +12,10 @@ import pytest
 
 from tui import library_cli
 from tui.config import Settings
-from tui.core import store
 from tui.core.errors import StoreError
-from tui.core.migrations import SCHEMA_VERSION, migrate
+from tui.core.library import store
+from tui.core.library.migrations import SCHEMA_VERSION, migrate
+from tui.core.library.store import Library, fts_query
 from tui.core.model import (
     Amount,
     AmountCheck,
@@ -25,7 +26,6 @@ from tui.core.model import (
     Organisation,
     RelatedPost,
 )
-from tui.core.store import Library, fts_query
 
 BODY = "Acme Corp raised $12m from Globex.\n\nThe old price was €3m, now struck."
 ENTITIES = Entities(

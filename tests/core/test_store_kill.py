@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from tui.core.store import Library
+from tui.core.library.store import Library
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -17,7 +17,7 @@ SAVER = """
 import sys
 from pathlib import Path
 from tui.core.model import Amount, Article, Company, Entities, Mention
-from tui.core.store import Library
+from tui.core.library.store import Library
 
 lib = Library(Path(sys.argv[1]))
 n = 0

@@ -8,7 +8,7 @@ from tests.core.http_server import FaultServer
 from tests.ui.conftest import settle
 from tui.config import Settings
 from tui.core.background import Analyser
-from tui.core.store import Library
+from tui.core.library.store import Library
 from tui.ui.app import NewsdeskApp
 
 

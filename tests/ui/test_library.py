@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Input
 from tests.ui.conftest import SAMPLES, screen_text, settle
 from tui.config import Settings
 from tui.core.background import Analyser
-from tui.core.store import Library
+from tui.core.library.store import Library
 from tui.ui.app import NewsdeskApp
 from tui.ui.screens.library import LibraryScreen
 from tui.ui.screens.reader import ReaderScreen

@@ -9,8 +9,8 @@ import pytest
 from tests.ui.conftest import SAMPLES, SEED, invented_article, screen_text, settle
 from tui.config import Settings
 from tui.core.background import Analyser
-from tui.core.load import read_source
-from tui.core.store import Library
+from tui.core.library.store import Library
+from tui.core.sources.load import read_source
 from tui.ui.app import NewsdeskApp
 from tui.ui.messages import Place
 from tui.ui.screens.help import HelpScreen

@@ -17,8 +17,8 @@ from pathlib import Path
 from tests.ui.conftest import ROOT, SEED, screen_text, settle
 from tui.config import Settings
 from tui.core.background import Analyser
+from tui.core.library.store import Library
 from tui.core.model import Article, Company, Entities, Mention, RelatedPost
-from tui.core.store import Library
 from tui.ui.app import NewsdeskApp
 from tui.ui.messages import Place
 from tui.ui.safe_text import clean

@@ -15,8 +15,8 @@ from textual.pilot import Pilot
 from tests.ui.conftest import invented_article, settle
 from tui.config import Settings
 from tui.core.background import Analyser
+from tui.core.library.store import Library
 from tui.core.model import Article
-from tui.core.store import Library
 from tui.ui.app import NewsdeskApp
 from tui.ui.messages import Place
 

@@ -8,7 +8,7 @@ import sys
 
 from tests.ui.conftest import ROOT
 
-HEAVY = ("spacy", "trafilatura", "httpx", "lxml", "multiprocessing", "tui.core.store")
+HEAVY = ("spacy", "trafilatura", "httpx", "lxml", "multiprocessing", "tui.core.library.store")
 
 
 def test_the_ui_import_path_is_light() -> None:

@@ -12,26 +12,55 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tui.core.errors import FetchError
-from tui.core.load import article_from_page, is_url, read_source
-from tui.core.model import Article
+from tui.core.model import PARAGRAPH_BREAK, Article
+from tui.core.sources.load import article_from_page, is_url, read_source
 
 if TYPE_CHECKING:
     from tui.config import Settings
-    from tui.core.store import Library
+    from tui.core.library.store import Library
 
 
-def analyse_article(article: Article) -> Article:
-    """The article with its entities filled in (loads the NLP model on first use)."""
+def analysed_part(body: str, limit: int) -> tuple[str, str | None]:
+    """The part of `body` the entity pass reads, and a notice when that is not all of it.
+
+    The cut falls at the last paragraph break before `limit` characters (or the last
+    space when a single paragraph is longer), so no sentence is analysed half-way; the
+    part is a prefix of `body`, so every offset found in it is an offset into `body`.
+    """
+    if len(body) <= limit:
+        return body, None
+    cut = body.rfind(PARAGRAPH_BREAK, 0, limit)
+    if cut <= 0:
+        cut = body.rfind(" ", 0, limit)
+    if cut <= 0:
+        cut = limit
+    size = len(body.encode("utf-8"))
+    done = len(body[:cut].encode("utf-8"))
+    return body[:cut], f"analysed the first {_megabytes(done)} of {_megabytes(size)}"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def analyse_article(article: Article, limit: int | None = None) -> Article:
+    """The article with its entities filled in (loads the NLP model on first use).
+
+    With `limit`, only the first `limit` characters are analysed and a notice says so.
+    """
     from tui.core.entities.analyse import analyse
 
-    return replace(article, entities=analyse(article.body, article.lang, article.struck))
+    part, notice = analysed_part(article.body, limit) if limit else (article.body, None)
+    struck = tuple((s, e) for s, e in article.struck if e <= len(part))
+    analysed = replace(article, entities=analyse(part, article.lang, struck))
+    return replace(analysed, notices=(*article.notices, notice)) if notice else analysed
 
 
 def fetch_with_library(
     url: str, settings: Settings, library: Library, cancel: threading.Event | None = None
 ) -> Article:
     """Fetch `url` (conditionally when saved before) and save it; fall back to the saved copy."""
-    from tui.core.fetch import fetch
+    from tui.core.sources.fetch import fetch
 
     entry = library.find(source=url) or library.find(url=url)
     etag, modified = library.fetch_info(entry.id) if entry else (None, None)
@@ -56,7 +85,9 @@ def open_article(source: str, settings: Settings, library: Library | None = None
     and the analysed article is saved back so it reopens with its entities.
     """
     if library is None or not is_url(source):
-        return analyse_article(read_source(source, settings))
-    article = analyse_article(fetch_with_library(source, settings, library))
+        return analyse_article(read_source(source, settings), settings.analysis_limit)
+    article = analyse_article(
+        fetch_with_library(source, settings, library), settings.analysis_limit
+    )
     library.save(article)
     return article

@@ -12,8 +12,8 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from tui.config import Settings
-from tui.core.load import is_url
 from tui.core.model import Article, Entities, RelatedPost
+from tui.core.sources.load import is_url
 from tui.ui.messages import Place
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm", ".md", ".markdown", ".json"})
@@ -36,19 +36,19 @@ def load_place(place: Place, settings: Settings) -> Loaded:
     `cached_entities` looks for earlier results afterwards.
     """
     if place.library_id is not None:
-        from tui.core.store import Library
+        from tui.core.library.store import Library
 
         with Library(settings.library_path) as library:
             article = library.get(place.library_id)
     elif is_url(place.source or ""):
         # URLs go through the library: saved, re-fetched conditionally, or read offline
+        from tui.core.library.store import Library
         from tui.core.pipeline import fetch_with_library
-        from tui.core.store import Library
 
         with Library(settings.library_path) as library:
             article = fetch_with_library(place.source or "", settings, library)
     else:
-        from tui.core.load import read_source
+        from tui.core.sources.load import read_source
 
         article = read_source(place.source or "", settings)
     return Loaded(place, article, article.entities)
@@ -56,7 +56,7 @@ def load_place(place: Place, settings: Settings) -> Loaded:
 
 def cached_entities(body: str, settings: Settings) -> Entities | None:
     """The entities the library holds for this exact body, if any."""
-    from tui.core.store import Library
+    from tui.core.library.store import Library
 
     with Library(settings.library_path) as library:
         return library.cached_entities(body)
@@ -72,7 +72,7 @@ def reread(place: Place, article: Article, settings: Settings) -> Loaded:
 
 def save_article(article: Article, settings: Settings) -> int:
     """Save (or update) the article in the library; returns its id."""
-    from tui.core.store import Library
+    from tui.core.library.store import Library
 
     with Library(settings.library_path) as library:
         return library.save(article)
@@ -82,7 +82,7 @@ def resolve_related(post: RelatedPost, base_url: str | None, settings: Settings)
     """Where a related post is: in the library (by URL, else by title, since a page read
     from a file may not know its own URL), or on the web; None if it has no link and is
     not in the library."""
-    from tui.core.store import Library
+    from tui.core.library.store import Library
 
     url = urljoin(base_url, post.url) if base_url and post.url else post.url
     with Library(settings.library_path) as library:
@@ -117,8 +117,8 @@ def article_files(directory: Path) -> Iterator[Path]:
 
 def import_file(path: Path, settings: Settings) -> tuple[int, Article, Entities | None]:
     """Read one file and save it; returns its id, the article and any cached entities."""
-    from tui.core.load import read_source
-    from tui.core.store import Library
+    from tui.core.library.store import Library
+    from tui.core.sources.load import read_source
 
     article = read_source(str(path.resolve()), settings)
     with Library(settings.library_path) as library:
@@ -129,7 +129,7 @@ def import_file(path: Path, settings: Settings) -> tuple[int, Article, Entities 
 
 
 def library_is_empty(settings: Settings) -> bool:
-    from tui.core.store import Library
+    from tui.core.library.store import Library
 
     with Library(settings.library_path) as library:
         return library.count() == 0

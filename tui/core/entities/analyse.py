@@ -11,6 +11,14 @@ from tui.core.entities.nlp import entity_spans
 from tui.core.model import Entities
 
 
+def analyse_amounts(
+    body: str, lang: str | None, struck: Sequence[tuple[int, int]] = ()
+) -> Entities:
+    """Amounts and total checks only: no language model, so they can show at once."""
+    amounts = find_amounts(body, lang, struck)
+    return Entities(amounts=amounts, checks=find_checks(body, amounts))
+
+
 def analyse(body: str, lang: str | None, struck: Sequence[tuple[int, int]] = ()) -> Entities:
     """Amounts, companies, other organisations and total checks found in `body`."""
     spans = entity_spans(body, lang)

@@ -26,7 +26,7 @@ from tui.ui.messages import Open, Painted, Place, ShowReader
 from tui.ui.safe_text import clean
 
 if TYPE_CHECKING:
-    from tui.core.store import LibraryEntry
+    from tui.core.library.store import LibraryEntry
 
 FIXED_COLUMNS = (("Site", 22), ("Date", 10), ("Amounts", 7), ("Companies", 9))
 """Every column but the title, with its width; the title takes the rest."""
@@ -86,7 +86,7 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="list")
     def _list(self, query: str, request: int) -> None:
-        from tui.core.store import Library
+        from tui.core.library.store import Library
 
         worker = get_current_worker()
         try:
@@ -180,7 +180,7 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exit_on_error=False, group="remove")
     def _remove(self, article_id: int) -> None:
-        from tui.core.store import Library
+        from tui.core.library.store import Library
 
         try:
             with Library(self.settings.library_path) as library:

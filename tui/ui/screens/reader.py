@@ -28,8 +28,8 @@ from textual.worker import get_current_worker
 from tui.config import Settings
 from tui.core.errors import NewsdeskError
 from tui.core.history import History
-from tui.core.load import is_url
 from tui.core.model import Article, Entities, RelatedPost
+from tui.core.sources.load import is_url
 from tui.ui import jobs
 from tui.ui.analysis import AnalyserGate
 from tui.ui.messages import Open, Painted, Place, ShowLibrary

@@ -18,8 +18,8 @@ from trafilatura.utils import load_html
 
 from tui.core.errors import ExtractError
 from tui.core.model import PARAGRAPH_BREAK, Article
-from tui.core.page_meta import PageMeta, page_meta
-from tui.core.related import TEASER, related_from_tree
+from tui.core.sources.page_meta import PageMeta, page_meta
+from tui.core.sources.related import TEASER, related_from_tree
 
 STRUCK_OPEN = "\ue000"
 STRUCK_CLOSE = "\ue001"

@@ -22,7 +22,7 @@ from typing import Any
 
 from tui.core.entities import ANALYSER_VERSION
 from tui.core.errors import StoreError
-from tui.core.migrations import connect, describe_error
+from tui.core.library.migrations import connect, describe_error
 from tui.core.model import Article, Entities
 from tui.core.serialise import article_from_dict, article_to_dict
 

@@ -13,16 +13,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.core.clean import clean_dump
 from tui.core.errors import LoadError
 from tui.core.language import guess_language
-from tui.core.markdown import looks_like_markdown, parse_markdown
 from tui.core.model import Article
 from tui.core.serialise import article_from_dict
+from tui.core.sources.clean import clean_dump
+from tui.core.sources.markdown import looks_like_markdown, parse_markdown
 
 if TYPE_CHECKING:
     from tui.config import Settings
-    from tui.core.fetch import Page
+    from tui.core.sources.fetch import Page
 
 BINARY_SNIFF_BYTES = 8192
 """How much of a file is checked for NUL and control bytes."""
@@ -181,7 +181,7 @@ def article_from_file(path: Path, max_bytes: int) -> Article:
         if article.source is None:
             article = replace(article, source=source)
     elif kind == "html":
-        from tui.core.extract import article_from_html
+        from tui.core.sources.extract import article_from_html
 
         article = article_from_html(text, None, source=source)
     elif kind == "markdown":
@@ -195,15 +195,15 @@ def article_from_file(path: Path, max_bytes: int) -> Article:
 
 def article_from_url(url: str, settings: Settings) -> Article:
     """Fetch a page and extract its article."""
-    from tui.core.fetch import fetch
+    from tui.core.sources.fetch import fetch
 
     return article_from_page(fetch(url, settings), url)
 
 
 def article_from_page(page: Page, source: str) -> Article:
     """Extract the article of a fetched page (HTML, or plain text read as a dump)."""
-    from tui.core.extract import article_from_html
-    from tui.core.fetch import decode_page
+    from tui.core.sources.extract import article_from_html
+    from tui.core.sources.fetch import decode_page
 
     text = decode_page(page)
     if "html" not in page.content_type and not _HTML_TAGS.search(text[:20000]):
