@@ -40,7 +40,8 @@ def analysed_part(body: str, limit: int) -> tuple[str, str | None]:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
+    """Megabytes of 1024 x 1024 bytes, as in every size newsdesk prints."""
+    return f"{size / 2**20:.1f} MB"
 
 
 def analyse_article(article: Article, limit: int | None = None) -> Article:
