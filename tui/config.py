@@ -84,7 +84,8 @@ def load_settings(
     library: str | None = None, max_bytes: int | None = None, analysis_limit: int | None = None
 ) -> Settings:
     """Settings from the command line's `--library`, `--max-bytes` and `--analyse-limit`."""
-    settings = Settings(library_path=chosen_library_path(library) if library else default_library_path())
+    path = chosen_library_path(library) if library else default_library_path()
+    settings = Settings(library_path=path)
     if max_bytes is not None:
         settings = replace(settings, max_bytes=max_bytes)
     if analysis_limit is not None:

@@ -81,7 +81,7 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--json", action="store_const", const="json", dest="format")
     group.add_argument(
-        "--format", choices=FORMATS, help="json (one line, as `show --json`; the default), text, markdown"
+        "--format", choices=FORMATS, help="json (default; one line, as show --json), text, markdown"
     )
 
 

@@ -5,9 +5,10 @@ Article text is untrusted: a title, a body or a URL can carry terminal escape se
 overrides. Two layers keep them off the terminal:
 
 - `install`, called by `tui.cli.main` before any command runs (and by every batch worker
-  process), wraps `sys.stdout` and `sys.stderr` in a `SafeStream`. Whatever a command writes, including argparse's usage
-  errors and a library's warning, reaches the terminal through
-  `tui.core.sanitise.clean_for_terminal`: newline and tab are the only controls that pass.
+  process), wraps `sys.stdout` and `sys.stderr` in a `SafeStream`. Whatever a command
+  writes, argparse's usage errors and a library's warnings included, reaches the terminal
+  through `tui.core.sanitise.clean_for_terminal`: newline and tab are the only controls
+  that pass.
 - Commands print with `emit` (human-readable text), `emit_json` (one exact JSON line),
   `error` and `note` (one line on stderr). These clean their text themselves, so they are
   safe on any stream a caller hands them (a test's StringIO, a file).

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import queue
 import signal
-from collections import deque
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -28,8 +29,9 @@ if TYPE_CHECKING:
     from tui.config import Settings
     from tui.core.library.store import Library
 
-SOURCES_PER_TASK = 2
-"""Sources handed to a worker at a time: few, so results stream in order without gaps."""
+SOURCES_PER_TASK = 1
+"""Sources handed to a worker at a time. One: a chunk's results wait for its slowest
+source, and `bench/throughput` measured no gain from more (see the README)."""
 TASKS_AHEAD = 4
 """Chunks queued per worker beyond the one it runs, so no worker waits for the next."""
 
@@ -104,9 +106,16 @@ class Analyst:
 
 
 def analyse_all(
-    sources: Iterable[str], settings: Settings, fmt: str = "json", jobs: int = 1
-) -> Iterator[Outcome]:
-    """The outcome of every source, in input order; `jobs` > 1 uses worker processes."""
+    sources: Iterable[str],
+    settings: Settings,
+    fmt: str = "json",
+    jobs: int = 1,
+    per_task: int = SOURCES_PER_TASK,
+) -> Generator[Outcome, None, None]:
+    """The outcome of every source, in input order; `jobs` > 1 uses worker processes.
+
+    With workers, `per_task` sources go to a worker at a time.
+    """
     if jobs <= 1:
         analyst = Analyst(settings, fmt)
         try:
@@ -114,7 +123,7 @@ def analyse_all(
         finally:
             analyst.close()
         return
-    yield from _in_workers(iter(sources), settings, fmt, jobs)
+    yield from _in_workers(iter(sources), Pool(settings, fmt, jobs), per_task)
 
 
 _analyst: Analyst | None = None
@@ -135,31 +144,57 @@ def _run_chunk(sources: list[str]) -> list[Outcome]:
     return [_analyst.run(source) for source in sources]
 
 
-def _in_workers(
-    sources: Iterator[str], settings: Settings, fmt: str, jobs: int
-) -> Iterator[Outcome]:
-    """Chunks go to a pool of spawned workers; a bounded window of them is in flight."""
-    chunks = iter(lambda: list(itertools.islice(sources, SOURCES_PER_TASK)), [])
-    pool = ProcessPoolExecutor(
-        jobs,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_start_worker,
-        initargs=(settings, fmt),
-    )
-    pending: deque[Future[list[Outcome]]] = deque()
+@dataclass(frozen=True)
+class Pool:
+    """How the worker processes are made: their settings, output format and number."""
+
+    settings: Settings
+    fmt: str
+    jobs: int
+
+    def start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            self.jobs,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(self.settings, self.fmt),
+        )
+
+
+def _in_workers(sources: Iterator[str], pool: Pool, per_task: int) -> Iterator[Outcome]:
+    """Chunks go to the workers as the sources are read (in a thread, so slow input
+    never holds back finished results); a bounded window of chunks is in flight."""
+    executor = pool.start()
+    window = threading.Semaphore(pool.jobs * (TASKS_AHEAD + 1))
+    order: queue.Queue[Future[list[Outcome]] | BaseException | None] = queue.Queue()
+    stopping = threading.Event()
+
+    def feed() -> None:
+        try:
+            for chunk in iter(lambda: list(itertools.islice(sources, per_task)), []):
+                window.acquire()
+                if stopping.is_set():
+                    return
+                order.put(executor.submit(_run_chunk, chunk))
+        except BaseException as problem:  # handed to the consumer, raised there
+            order.put(problem)
+        finally:
+            order.put(None)
+
+    threading.Thread(target=feed, name="newsdesk-sources", daemon=True).start()
     finished = False
     try:
-        for chunk in itertools.islice(chunks, jobs * (TASKS_AHEAD + 1)):
-            pending.append(pool.submit(_run_chunk, chunk))
-        while pending:
-            outcomes = _result(pending.popleft())
-            chunk = next(chunks, None)
-            if chunk:
-                pending.append(pool.submit(_run_chunk, chunk))
+        while (item := order.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            outcomes = _result(item)
+            window.release()
             yield from outcomes
         finished = True
     finally:
-        _stop(pool, wait=finished)
+        stopping.set()
+        window.release()
+        _stop(executor, wait=finished)
 
 
 def _result(future: Future[list[Outcome]]) -> list[Outcome]:
