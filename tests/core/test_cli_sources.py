@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
@@ -42,7 +43,7 @@ def test_a_missing_file_url_is_named_as_typed(settings: Settings) -> None:
         read_source("file://server/share/article.md", settings)
 
 
-def _markdown_route(content_type: str) -> http_server.Callable[[Handler], None]:
+def _markdown_route(content_type: str) -> Callable[[Handler], None]:
     return lambda h: h.reply(200, MARKDOWN, content_type)
 
 
