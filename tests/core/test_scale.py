@@ -14,7 +14,7 @@ def readme_example() -> str:
     """The Python block of the README's "Batch and scale" section."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Batch and scale", 1)[1].split("\n## ", 1)[0]
-    blocks = re.findall(r"```python\n(.*?)```", section, re.DOTALL)
+    blocks: list[str] = re.findall(r"```python\n(.*?)```", section, re.DOTALL)
     assert len(blocks) == 1
     return blocks[0]
 
