@@ -10,13 +10,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.config import Settings, load_settings, parse_size
 from tui.core.errors import LoadError, NewsdeskError
 from tui.output import emit, error, install, note
+
+if TYPE_CHECKING:
+    from tui.core.batch import Outcome
 
 FORMATS = ("json", "text", "markdown")
 
@@ -90,7 +94,9 @@ def _show_parser() -> argparse.ArgumentParser:
         help="read more sources from FILE, one per line (`-`: standard input)",
     )
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--json", action="store_const", const="json", dest="format")
+    group.add_argument(
+        "--json", action="store_const", const="json", dest="format", help="same as --format json"
+    )
     group.add_argument(
         "--format",
         choices=FORMATS,
@@ -129,12 +135,12 @@ def _sources(named: Sequence[str], from_file: str | None) -> Iterator[str]:
 
 def about(source: str, message: str) -> str:
     """`message` naming its source once: `<source>: <message>` unless it starts so already."""
-    if message.startswith((source, str(local_path_of(source)))):
+    if message.startswith((source, str(_as_path(source)))):
         return message
     return f"{source}: {message}"
 
 
-def local_path_of(source: str) -> Path | str:
+def _as_path(source: str) -> Path | str:
     from tui.core.sources.load import is_url, local_path
 
     try:
@@ -155,18 +161,25 @@ def run_show(argv: Sequence[str], settings: Settings) -> int:
         jobs = min(jobs, len(args.sources))
     from tui.core.batch import analyse_all
 
-    failures = 0
     outcomes = analyse_all(_sources(args.sources, args.from_file), settings, fmt, jobs)
     with closing(outcomes):
-        for outcome in outcomes:
-            for notice in outcome.notices:
-                note(about(outcome.source, notice))
-            if outcome.error is not None:
-                error(about(outcome.source, outcome.error))
-                failures += 1
-            elif outcome.output is not None:
-                emit(outcome.output)
-    return 1 if failures else 0
+        return 1 if _print_outcomes(outcomes, fmt) else 0
+
+
+def _print_outcomes(outcomes: Iterable[Outcome], fmt: str) -> int:
+    """Notes and errors on stderr, articles on stdout (a blank line between two in text
+    or Markdown); returns the number of sources that failed."""
+    failures = printed = 0
+    for outcome in outcomes:
+        for notice in outcome.notices:
+            note(about(outcome.source, notice))
+        if outcome.error is not None:
+            error(about(outcome.source, outcome.error))
+            failures += 1
+        elif outcome.output is not None:
+            emit(outcome.output if fmt == "json" or not printed else f"\n{outcome.output}")
+            printed += 1
+    return failures
 
 
 def run_reader(argv: Sequence[str], settings: Settings) -> int:

@@ -79,7 +79,9 @@ def _id_argument(parser: argparse.ArgumentParser) -> None:
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
     _id_argument(parser)
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--json", action="store_const", const="json", dest="format")
+    group.add_argument(
+        "--json", action="store_const", const="json", dest="format", help="same as --format json"
+    )
     group.add_argument(
         "--format", choices=FORMATS, help="json (default; one line, as show --json), text, markdown"
     )

@@ -81,7 +81,7 @@ def _company_lines(article: Article) -> list[str]:
 
 def _organisation_lines(article: Article) -> list[str]:
     organisations = article.entities.organisations if article.entities else ()
-    return [_entity_line(o, o.kind) for o in organisations]
+    return [_entity_line(o, o.kind if o.kind != "organisation" else None) for o in organisations]
 
 
 def struck_body(article: Article) -> str:
