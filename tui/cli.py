@@ -118,19 +118,29 @@ def default_jobs() -> int:
 
 
 def _sources(named: Sequence[str], from_file: str | None) -> Iterator[str]:
-    """The sources named on the command line, then those read lazily from `--from`."""
+    """The sources named on the command line, then those read lazily from `--from`.
+
+    Lines are decoded as the command line is (bytes that are not UTF-8 kept as surrogates),
+    so a file name in another encoding still opens.
+    """
     yield from named
     if from_file is None:
         return
-    if from_file == "-":
-        lines = (line.rstrip("\r\n") for line in sys.stdin)
-        yield from (line for line in lines if line.strip())
-        return
     try:
-        with Path(from_file).expanduser().open(encoding="utf-8", errors="replace") as handle:
-            yield from (line.rstrip("\r\n") for line in handle if line.strip())
+        if from_file == "-":
+            lines: Iterable[str] = open(  # noqa: SIM115 - standard input stays open
+                sys.stdin.fileno(), encoding="utf-8", errors="surrogateescape", closefd=False
+            )
+            yield from _names(lines)
+            return
+        with Path(from_file).expanduser().open(encoding="utf-8", errors="surrogateescape") as f:
+            yield from _names(f)
     except OSError as problem:
         raise LoadError(f"--from {from_file}: {problem.strerror or problem}") from problem
+
+
+def _names(lines: Iterable[str]) -> Iterator[str]:
+    return (line.rstrip("\r\n") for line in lines if line.strip())
 
 
 def about(source: str, message: str) -> str:

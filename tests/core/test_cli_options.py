@@ -181,3 +181,21 @@ def test_show_prints_text_in_a_terminal_and_json_in_a_pipe(how: str, tmp_path: P
 
 def test_default_analysis_limit_is_the_documented_one() -> None:
     assert parse_size("400k") == DEFAULT_ANALYSIS_LIMIT
+
+
+def test_analyse_limit_bounds_the_entity_pass_and_says_so(tmp_path: Path) -> None:
+    body = "Acme Corp raised 5 million euros on Monday, the company said today. " * 60
+    path = tmp_path / "long.md"
+    path.write_text(f"# A long one\n\n{body}\n\nGlobex paid 7 million euros.\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "show", "--json", "--analyse-limit", "1k", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"NEWSDESK_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == f"newsdesk: note: {path}: analysed the first 1 KB of 4 KB\n"
+    article = json.loads(result.stdout)
+    assert article["body"].endswith("Globex paid 7 million euros.")
+    assert article["amounts"] and all(a["end"] <= 1024 for a in article["amounts"])
