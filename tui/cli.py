@@ -17,12 +17,10 @@ from typing import TYPE_CHECKING
 
 from tui.config import Settings, load_settings, parse_size
 from tui.core.errors import LoadError, NewsdeskError
-from tui.output import emit, error, install, note
+from tui.output import add_format_options, emit, error, install, note
 
 if TYPE_CHECKING:
     from tui.core.batch import Outcome
-
-FORMATS = ("json", "text", "markdown")
 
 
 def _size(text: str) -> int:
@@ -93,15 +91,7 @@ def _show_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="read more sources from FILE, one per line (`-`: standard input)",
     )
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument(
-        "--json", action="store_const", const="json", dest="format", help="same as --format json"
-    )
-    group.add_argument(
-        "--format",
-        choices=FORMATS,
-        help="default: text in a terminal, json when the output is piped or redirected",
-    )
+    add_format_options(parser, "text in a terminal, json when piped or redirected")
     parser.add_argument(
         "--jobs",
         "-j",

@@ -15,9 +15,9 @@ from typing import NoReturn, TextIO
 
 from tui.config import Settings
 from tui.core.errors import NewsdeskError
-from tui.core.export import FORMATS, render
+from tui.core.export import render
 from tui.core.library.store import Library, LibraryEntry
-from tui.output import emit, error
+from tui.output import add_format_options, emit, error
 
 HEADER = ("id", "date", "site", "title", "amounts", "companies")
 PROGRAM = "newsdesk library"
@@ -78,13 +78,7 @@ def _id_argument(parser: argparse.ArgumentParser) -> None:
 
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
     _id_argument(parser)
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument(
-        "--json", action="store_const", const="json", dest="format", help="same as --format json"
-    )
-    group.add_argument(
-        "--format", choices=FORMATS, help="json (default; one line, as show --json), text, markdown"
-    )
+    add_format_options(parser, "json, one line as `show --json` prints")
 
 
 def _export(args: argparse.Namespace, library: Library, out: TextIO) -> int:

@@ -19,12 +19,14 @@ checks that no module of the command line calls `print` or writes to a stream it
 
 from __future__ import annotations
 
+import argparse
 import sys
 from typing import Any, TextIO
 
+from tui.core.export import FORMATS
 from tui.core.sanitise import clean_for_terminal, install_safe_streams, json_line
 
-__all__ = ["emit", "emit_json", "error", "install", "note"]
+__all__ = ["add_format_options", "emit", "emit_json", "error", "install", "note"]
 
 PROGRAM = "newsdesk"
 install = install_safe_streams
@@ -56,3 +58,12 @@ def error(message: str, *, program: str = PROGRAM) -> None:
 def note(message: str, *, program: str = PROGRAM) -> None:
     """One `note:` line on stderr: something the user should know, not a failure."""
     error(f"note: {message}", program=program)
+
+
+def add_format_options(parser: argparse.ArgumentParser, default: str) -> None:
+    """`--json` or `--format json|text|markdown`, into `format` (None when not given)."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--json", action="store_const", const="json", dest="format", help="same as --format json"
+    )
+    group.add_argument("--format", choices=FORMATS, help=f"default: {default}")

@@ -45,9 +45,14 @@ def is_url(source: str) -> bool:
     return bool(re.match(r"^https?://", source, re.IGNORECASE))
 
 
+def is_file_url(source: str) -> bool:
+    """True for `file:` URLs, which name a local file."""
+    return source[:5].lower() == "file:"
+
+
 def local_path(source: str) -> Path:
     """The file a source names: a path (`~` expanded) or a `file://` URL."""
-    if not source.lower().startswith("file:"):
+    if not is_file_url(source):
         return Path(source).expanduser()
     parts = urlsplit(source)
     if parts.netloc not in {"", "localhost"}:
@@ -66,7 +71,7 @@ def probe_source(source: str, max_bytes: int) -> None:
     path = local_path(source)
     if path.is_dir():
         return
-    name = source if source.lower().startswith("file:") else str(path)
+    name = source if is_file_url(source) else str(path)
     head = read_bytes(path, max_bytes, name, limit=BINARY_SNIFF_BYTES)
     if looks_binary(head):
         raise LoadError(f"{name} looks like a binary file, not an article")
@@ -207,14 +212,15 @@ def article_from_markdown(text: str, source: str) -> Article:
 
 def article_from_file(path: Path, max_bytes: int, name: str | None = None) -> Article:
     """Read and recognise one stored file; messages name it `name` when given."""
+    name = name or str(path)
     data = read_bytes(path, max_bytes, name)
     if looks_binary(data):
-        raise LoadError(f"{name or path} looks like a binary file, not an article")
+        raise LoadError(f"{name} looks like a binary file, not an article")
     text, notice = decode_text(data)
     source = str(path.resolve())
     kind = _kind(path, data, text)
     if kind == "json":
-        article = article_from_json(text, str(path))
+        article = article_from_json(text, name)
         if article.source is None:
             article = replace(article, source=source)
     elif kind == "html":
@@ -226,8 +232,8 @@ def article_from_file(path: Path, max_bytes: int, name: str | None = None) -> Ar
     else:
         article = article_from_dump(text, source)
     if not article.body.strip():
-        raise LoadError(f"{name or path} holds no article text")
-    return replace(article, notices=(f"{name or path}: {notice}",)) if notice else article
+        raise LoadError(f"{name} holds no article text")
+    return replace(article, notices=(f"{name}: {notice}",)) if notice else article
 
 
 def article_from_url(url: str, settings: Settings) -> Article:
@@ -257,5 +263,5 @@ def read_source(source: str, settings: Settings) -> Article:
         return article_from_url(source, settings)
     if not source.strip():
         raise LoadError("no file name given")
-    name = source if source.lower().startswith("file:") else None
+    name = source if is_file_url(source) else None
     return article_from_file(local_path(source), settings.max_bytes, name)
