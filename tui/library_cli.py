@@ -1,19 +1,26 @@
-"""`newsdesk library ...`: list, search, export and remove saved articles without the UI."""
+"""`newsdesk library ...`: list, search, export and remove saved articles without the UI.
+
+Each sub-command is one `Command` in `COMMANDS`: its help line, the arguments it adds to
+its parser, and the function that runs it on an open `Library`. A new sub-command is one
+more entry there. Output goes through `tui.output` (`emit`, `emit_json`), never `print`.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import NoReturn, TextIO
 
 from tui.config import Settings
 from tui.core.errors import NewsdeskError
+from tui.core.export import render
 from tui.core.library.store import Library, LibraryEntry
-from tui.core.serialise import article_to_dict
+from tui.output import add_format_options, emit, error
 
 HEADER = ("id", "date", "site", "title", "amounts", "companies")
+PROGRAM = "newsdesk library"
 
 
 class _UsageError(Exception):
@@ -27,18 +34,13 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(message)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="newsdesk library", description="Manage the saved articles.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser("list", help="list the saved articles, most recent first")
-    search = commands.add_parser("search", help="full-text search of titles, bodies, companies")
-    search.add_argument("query", nargs="+", help="words that must all appear")
-    export = commands.add_parser("export", help="print one saved article")
-    export.add_argument("id", type=int, help="the article id shown by `list`")
-    export.add_argument("--format", choices=("json", "markdown"), default="json")
-    remove = commands.add_parser("rm", help="remove a saved article")
-    remove.add_argument("id", type=int, help="the article id shown by `list`")
-    return parser
+@dataclass(frozen=True)
+class Command:
+    """One `newsdesk library` sub-command."""
+
+    help: str
+    run: Callable[[argparse.Namespace, Library, TextIO], int]
+    arguments: Callable[[argparse.ArgumentParser], None] = lambda parser: None
 
 
 def _line(entry: LibraryEntry) -> str:
@@ -49,56 +51,81 @@ def _line(entry: LibraryEntry) -> str:
 
 def _print_entries(entries: Sequence[LibraryEntry], out: TextIO, empty: str) -> int:
     if not entries:
-        print(empty, file=sys.stderr)
+        emit(empty, file=sys.stderr)
         return 0
-    print("\t".join(HEADER), file=out)
+    emit("\t".join(HEADER), file=out)
     for entry in entries:
-        print(_line(entry), file=out)
+        emit(_line(entry), file=out)
     return 0
 
 
-def _export(library: Library, article_id: int, fmt: str, out: TextIO) -> int:
-    article = library.get(article_id)
-    if fmt == "json":
-        print(json.dumps(article_to_dict(article), ensure_ascii=False, indent=2), file=out)
-    else:
-        from tui.core.export import article_to_markdown
+def _list(args: argparse.Namespace, library: Library, out: TextIO) -> int:
+    return _print_entries(library.entries(limit=-1), out, "The library is empty.")
 
-        print(article_to_markdown(article).rstrip("\n"), file=out)
+
+def _search_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", nargs="+", help="words that must all appear")
+
+
+def _search(args: argparse.Namespace, library: Library, out: TextIO) -> int:
+    query = " ".join(args.query)
+    return _print_entries(library.search(query), out, f"No saved article matches {query!r}.")
+
+
+def _id_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", type=int, help="the article id shown by `list`")
+
+
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    _id_argument(parser)
+    add_format_options(parser, "json, one line as `show --json` prints")
+
+
+def _export(args: argparse.Namespace, library: Library, out: TextIO) -> int:
+    emit(render(library.get(args.id), args.format or "json"), file=out)
     return 0
 
 
-def _remove(library: Library, article_id: int, out: TextIO) -> int:
-    if not library.remove(article_id):
-        print(f"newsdesk library: there is no article {article_id}.", file=sys.stderr)
+def _remove(args: argparse.Namespace, library: Library, out: TextIO) -> int:
+    if not library.remove(args.id):
+        error(f"there is no article {args.id}.", program=PROGRAM)
         return 1
-    print(f"Removed article {article_id}.", file=out)
+    emit(f"Removed article {args.id}.", file=out)
     return 0
 
 
-def _run(args: argparse.Namespace, library: Library, out: TextIO) -> int:
-    if args.command == "list":
-        return _print_entries(library.entries(limit=-1), out, "The library is empty.")
-    if args.command == "search":
-        query = " ".join(args.query)
-        return _print_entries(library.search(query), out, f"No saved article matches {query!r}.")
-    if args.command == "export":
-        return _export(library, args.id, args.format, out)
-    return _remove(library, args.id, out)
+COMMANDS: dict[str, Command] = {
+    "list": Command("list the saved articles, most recent first", _list),
+    "search": Command("full-text search of titles, bodies, companies", _search, _search_arguments),
+    "export": Command("print one saved article", _export, _export_arguments),
+    "rm": Command("remove a saved article", _remove, _id_argument),
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROGRAM,
+        description="Manage the saved articles. The options of every command "
+        "(--library, --max-bytes, …) may come before or after the sub-command.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, command in COMMANDS.items():
+        command.arguments(commands.add_parser(name, help=command.help, description=command.help))
+    return parser
 
 
 def run_library(argv: list[str], settings: Settings, out: TextIO | None = None) -> int:
     """Run one `newsdesk library` command; returns the exit status (0 ok, 1 error, 2 usage)."""
     try:
         args = _parser().parse_args(argv)
-    except _UsageError as error:
-        print(f"newsdesk library: {error}", file=sys.stderr)
+    except _UsageError as problem:
+        error(str(problem), program=PROGRAM)
         return 2
     except SystemExit as done:  # --help
         return done.code if isinstance(done.code, int) else 0
     try:
         with Library(settings.library_path) as library:
-            return _run(args, library, out or sys.stdout)
-    except NewsdeskError as error:
-        print(f"newsdesk library: {error}", file=sys.stderr)
+            return COMMANDS[args.command].run(args, library, out or sys.stdout)
+    except NewsdeskError as problem:
+        error(str(problem), program=PROGRAM)
         return 1

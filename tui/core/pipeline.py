@@ -36,11 +36,12 @@ def analysed_part(body: str, limit: int) -> tuple[str, str | None]:
         cut = limit
     size = len(body.encode("utf-8"))
     done = len(body[:cut].encode("utf-8"))
-    return body[:cut], f"analysed the first {_megabytes(done)} of {_megabytes(size)}"
+    return body[:cut], f"analysed the first {_size(done)} of {_size(size)}"
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
+def _size(size: int) -> str:
+    """`1.5 MB` or `300 KB`, of 1024 x 1024 and 1024 bytes, as every size newsdesk prints."""
+    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{size / 2**10:.0f} KB"
 
 
 def analyse_article(article: Article, limit: int | None = None) -> Article:

@@ -24,8 +24,10 @@ if TYPE_CHECKING:  # httpx is imported when a page is fetched: it pulls in rich 
     import httpx
 
 USER_AGENT = "newsdesk/0.1 (+terminal news reader)"
-ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
-PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
+ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/markdown;q=0.8,text/plain;q=0.8,*/*;q=0.1"
+PAGE_TYPES = frozenset(
+    {"text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown"}
+)
 FEED_TYPES = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json"}
 )

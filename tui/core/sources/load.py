@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
 
 from tui.core.errors import LoadError
 from tui.core.language import guess_language
@@ -35,6 +36,8 @@ _HTML_START = re.compile(
 _HTML_TAGS = re.compile(r"<(?:p|div|article|section|span|a|h[1-6]|br|meta|title)\b[^>]*>", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown"})
+MARKDOWN_TYPES = frozenset({"text/markdown", "text/x-markdown"})
+"""Content types of a fetched page read as Markdown, like a local `.md` file."""
 
 
 def is_url(source: str) -> bool:
@@ -42,35 +45,74 @@ def is_url(source: str) -> bool:
     return bool(re.match(r"^https?://", source, re.IGNORECASE))
 
 
+def is_file_url(source: str) -> bool:
+    """True for `file:` URLs, which name a local file."""
+    return source[:5].lower() == "file:"
+
+
+def local_path(source: str) -> Path:
+    """The file a source names: a path (`~` expanded) or a `file://` URL."""
+    if not is_file_url(source):
+        return Path(source).expanduser()
+    parts = urlsplit(source)
+    if parts.netloc not in {"", "localhost"}:
+        raise LoadError(f"{source}: file URLs on another host ({parts.netloc}) are not supported")
+    return Path(unquote(parts.path))
+
+
+def probe_source(source: str, max_bytes: int) -> None:
+    """Raise the LoadError that opening `source` would give for what is plainly no article.
+
+    Cheap, for a launch: the size checks of `read_bytes` and a sniff of the first bytes
+    (missing, empty, binary, too large). URLs and directories pass.
+    """
+    if is_url(source):
+        return
+    path = local_path(source)
+    if path.is_dir():
+        return
+    name = source if is_file_url(source) else str(path)
+    head = read_bytes(path, max_bytes, name, limit=BINARY_SNIFF_BYTES)
+    if looks_binary(head):
+        raise LoadError(f"{name} looks like a binary file, not an article")
+
+
 def _human_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{size} bytes"
 
 
-def read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, or a LoadError that says why it cannot be an article."""
+def read_bytes(
+    path: Path, max_bytes: int, name: str | None = None, *, limit: int | None = None
+) -> bytes:
+    """The file's bytes, or a LoadError that says why it cannot be an article.
+
+    Messages name the file as `name` (what the user typed) when given. With `limit`,
+    only the first `limit` bytes are read (all checks but emptiness past them apply).
+    """
+    name = name or str(path)
     try:
         if not path.exists():
-            raise LoadError(f"{path}: no such file")
+            raise LoadError(f"{name}: no such file")
         if path.is_dir():
-            raise LoadError(f"{path} is a directory, not an article file")
+            raise LoadError(f"{name} is a directory, not an article file")
         size = path.stat().st_size
         if size > max_bytes:
             raise LoadError(
-                f"{path} is {_human_size(size)}; newsdesk opens files up to "
+                f"{name} is {_human_size(size)}; newsdesk opens files up to "
                 f"{_human_size(max_bytes)} (see --max-bytes)"
             )
         with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+            data = handle.read(min(max_bytes + 1, limit or max_bytes + 1))
     except PermissionError as error:
-        raise LoadError(f"{path}: permission denied") from error
+        raise LoadError(f"{name}: permission denied") from error
     except OSError as error:
-        raise LoadError(f"{path}: cannot be read ({error.strerror or error})") from error
+        raise LoadError(f"{name}: cannot be read ({error.strerror or error})") from error
     if len(data) > max_bytes:
         raise LoadError(
-            f"{path} is larger than {_human_size(max_bytes)}; newsdesk will not open it"
+            f"{name} is larger than {_human_size(max_bytes)}; newsdesk will not open it"
         )
-    if not data.strip():
-        raise LoadError(f"{path} is empty")
+    if not data.strip() and (limit is None or size <= limit):
+        raise LoadError(f"{name} is empty")
     return data
 
 
@@ -168,16 +210,17 @@ def article_from_markdown(text: str, source: str) -> Article:
     )
 
 
-def article_from_file(path: Path, max_bytes: int) -> Article:
-    """Read and recognise one stored file."""
-    data = read_bytes(path, max_bytes)
+def article_from_file(path: Path, max_bytes: int, name: str | None = None) -> Article:
+    """Read and recognise one stored file; messages name it `name` when given."""
+    name = name or str(path)
+    data = read_bytes(path, max_bytes, name)
     if looks_binary(data):
-        raise LoadError(f"{path} looks like a binary file, not an article")
+        raise LoadError(f"{name} looks like a binary file, not an article")
     text, notice = decode_text(data)
     source = str(path.resolve())
     kind = _kind(path, data, text)
     if kind == "json":
-        article = article_from_json(text, str(path))
+        article = article_from_json(text, name)
         if article.source is None:
             article = replace(article, source=source)
     elif kind == "html":
@@ -189,8 +232,8 @@ def article_from_file(path: Path, max_bytes: int) -> Article:
     else:
         article = article_from_dump(text, source)
     if not article.body.strip():
-        raise LoadError(f"{path} holds no article text")
-    return replace(article, notices=(f"{path}: {notice}",)) if notice else article
+        raise LoadError(f"{name} holds no article text")
+    return replace(article, notices=(f"{name}: {notice}",)) if notice else article
 
 
 def article_from_url(url: str, settings: Settings) -> Article:
@@ -206,15 +249,19 @@ def article_from_page(page: Page, source: str) -> Article:
     from tui.core.sources.fetch import decode_page
 
     text = decode_page(page)
+    if page.content_type in MARKDOWN_TYPES:
+        article = article_from_markdown(text, source)
+        return replace(article, url=article.url or page.final_url)
     if "html" not in page.content_type and not _HTML_TAGS.search(text[:20000]):
         return replace(article_from_dump(text, source), url=page.final_url)
     return article_from_html(text, page.final_url, source=source)
 
 
 def read_source(source: str, settings: Settings) -> Article:
-    """An Article (without entities) from a file path or an http(s) URL."""
+    """An Article (without entities) from a file path, a `file://` URL or an http(s) URL."""
     if is_url(source):
         return article_from_url(source, settings)
     if not source.strip():
         raise LoadError("no file name given")
-    return article_from_file(Path(source).expanduser(), settings.max_bytes)
+    name = source if is_file_url(source) else None
+    return article_from_file(local_path(source), settings.max_bytes, name)
