@@ -131,9 +131,20 @@ def run_library_command(argv: Sequence[str]) -> int:
     return run_library(rest, _settings(args))
 
 
+def run_feeds_command(argv: Sequence[str]) -> int:
+    """`newsdesk feeds ...`: subscriptions, refresh, items, OPML."""
+    parser = argparse.ArgumentParser(prog="newsdesk feeds", add_help=False)
+    _common(parser)
+    args, rest = parser.parse_known_args(argv)
+    from tui.feeds_cli import run_feeds
+
+    return run_feeds(rest, _settings(args))
+
+
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "show": run_show,
     "library": run_library_command,
+    "feeds": run_feeds_command,
 }
 
 

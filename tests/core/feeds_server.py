@@ -5,6 +5,7 @@ project. Paths:
 - `/f/NAME`: the fixture NAME, with an ETag and Last-Modified (a matching conditional GET
   is answered 304); `/n/K/NAME` is the same file under another address (K any number).
 - `/limited/NAME`: 429 with `Retry-After: 1` on the first request, then the fixture.
+- `/moved/NAME`: a permanent redirect (301) to `/f/NAME`.
 - `/limited-long`: always 429 with `Retry-After: 3600`.
 - `/stall`: headers, a few bytes, then nothing for `STALL_SECONDS`.
 - `/home`: an HTML page whose `<link rel=alternate>` points to `/f/rss-parser__guardian.rss`;
@@ -86,6 +87,11 @@ class FeedHandler(BaseHTTPRequestHandler):
                 self.reply(429, b"slow down", "text/plain", {"Retry-After": "1"})
             else:
                 self.fixture(path.rsplit("/", 1)[1])
+        elif path.startswith("/moved/"):
+            self.send_response(301)
+            self.send_header("Location", "/f/" + path.rsplit("/", 1)[1])
+            self.send_header("Content-Length", "0")
+            self.end_headers()
         elif path == "/limited-long":
             self.reply(429, b"slow down", "text/plain", {"Retry-After": "3600"})
         elif path == "/stall":

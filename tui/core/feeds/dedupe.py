@@ -14,12 +14,12 @@ from datetime import datetime, timedelta
 
 TITLE_WINDOW = timedelta(days=1)
 """How far apart two dates may be for equal titles to be one story."""
-MIN_TITLE_KEY = 12
-"""Shorter title keys ("Update", "Live") are too common to identify a story."""
+MIN_TITLE_WORDS = 4
+"""Shorter titles ("Markets wrap", "Live updates") are too common to identify a story."""
 
 
 def window(sort_date: str) -> tuple[str, str]:
-    """The ISO bounds of the dates a same-title story may carry."""
+    """The ISO bounds (exclusive) of the dates a same-title story may carry."""
     moment = datetime.fromisoformat(sort_date)
     return (
         (moment - TITLE_WINDOW).isoformat(timespec="seconds"),
@@ -29,4 +29,4 @@ def window(sort_date: str) -> tuple[str, str]:
 
 def title_can_match(key: str) -> bool:
     """True when a title key is distinctive enough to merge two feeds' entries on."""
-    return len(key) >= MIN_TITLE_KEY and " " in key
+    return len(key.split()) >= MIN_TITLE_WORDS

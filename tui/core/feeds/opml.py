@@ -107,8 +107,9 @@ def _add_outline(
     tags = ["/".join(folders)] if folders else []
     category = attrs.get("category", "")
     tags += [t.strip().strip("/") for t in category.split(",") if t.strip().strip("/")]
+    title = label if label and label != url else None  # an export's `text` falls back to the URL
     result.feeds.append(
-        Subscription(url, label or None, tuple(dict.fromkeys(tags)), attrs.get("htmlUrl") or None)
+        Subscription(url, title, tuple(dict.fromkeys(tags)), attrs.get("htmlUrl") or None)
     )
 
 

@@ -98,8 +98,9 @@ def _entry(raw: Any, base: str) -> Entry | None:
         summary = html_to_text(contents[0].get("value")) if contents else ""
     if not (title or summary or link):
         return None
-    raw_date = raw.get("published") or raw.get("updated") or raw.get("dc_date") or None
-    parsed = raw.get("published_parsed") or raw.get("updated_parsed")
+    # dict.get: feedparser's own `get` maps a missing `updated` to `published`, with a warning
+    raw_date = dict.get(raw, "published") or dict.get(raw, "updated") or None
+    parsed = dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")
     guid = raw.get("id") or link
     if not guid:
         guid = "sha1:" + hashlib.sha1(f"{title}\n{raw_date}\n{summary[:200]}".encode()).hexdigest()

@@ -22,7 +22,7 @@ from tui.core.library.feed_items import FeedItems
 from tui.core.library.feeds import Feed, FeedStore
 from tui.core.library.store import Library
 
-NEW, UNCHANGED, FAILED = "new", "unchanged", "error"
+NEW, UNCHANGED, FAILED = "ok", "unchanged", "error"
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class FeedResult:
     url: str
     title: str | None
     outcome: str
-    """'new' (fetched and parsed), 'unchanged' (304) or 'error'."""
+    """'ok' (fetched and stored), 'unchanged' (304) or 'error'."""
     message: str
     entries: int = 0
     new_items: tuple[int, ...] = ()

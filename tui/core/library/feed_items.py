@@ -245,7 +245,7 @@ def _same_story(conn: sqlite3.Connection, feed_id: int, entry: Entry, sort_date:
         return None
     start, end = dedupe.window(sort_date)
     row = conn.execute(
-        "SELECT i.id FROM items i WHERE i.title_key = ? AND i.sort_date BETWEEN ? AND ?"
+        "SELECT i.id FROM items i WHERE i.title_key = ? AND i.sort_date > ? AND i.sort_date < ?"
         " AND NOT EXISTS (SELECT 1 FROM item_sources s WHERE s.item_id = i.id"
         " AND s.feed_id = ?) LIMIT 1",
         (key, start, end, feed_id),
