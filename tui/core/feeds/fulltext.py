@@ -57,7 +57,7 @@ async def fetch_full_texts(
     done: list[FullText] = []
 
     async def one(item: PendingItem, pages: Fetcher) -> None:
-        article, raw, note = await _article(item, pages, pool, library)
+        article, raw, note = await article_for(item, pages, pool, library)
         async with lock:
             result = await _save(item, article, raw, note, library, analyse)
         done.append(result)
@@ -72,7 +72,7 @@ async def fetch_full_texts(
     return done
 
 
-async def _article(
+async def article_for(
     item: PendingItem, fetcher: Fetcher, pool: ParsePool, library: Library
 ) -> tuple[Article, Page | None, str | None]:
     """The item's article from its page, else from the feed's summary with the reason."""
@@ -104,6 +104,20 @@ async def _article(
     if len(article.body.strip()) < len(item.summary.strip()):
         return summary_article(item), None, "the page held less text than the feed's summary"
     return replace(article, site=article.site or item.feed_title), page, None
+
+
+async def fetch_one(
+    item: PendingItem, settings: Settings, library: Library, pool: ParsePool
+) -> FullText:
+    """The item's article fetched now and saved unanalysed (the reader analyses it)."""
+    async with Fetcher(settings) as fetcher:
+        article, page, note = await article_for(item, fetcher, pool, library)
+    raw, etag, modified = (page.content, page.etag, page.last_modified) if page else (None,) * 3
+    article_id = library.save(article, raw=raw, etag=etag, last_modified=modified)
+    kind = SUMMARY if note else PAGE
+    companies = company_column(article.entities)
+    FeedItems(library).attach_article(item.id, article_id, kind, note, companies)
+    return FullText(item.id, article_id, kind, note, companies)
 
 
 def summary_article(item: PendingItem) -> Article:
