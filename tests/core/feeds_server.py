@@ -11,6 +11,7 @@ project. Paths:
 - `/home`: an HTML page whose `<link rel=alternate>` points to `/f/rss-parser__guardian.rss`;
   `/page`: an HTML page with no feed link.
 - `/bomb`, `/xxe`: a billion-laughs feed and an external-entity feed, generated here.
+- `/article`: an article page written for the tests; `/pdf`: a PDF.
 - anything registered in `server.routes` (path -> (status, body, content type)).
 """
 
@@ -55,6 +56,31 @@ HOME = (
     'href="/f/rss-parser__guardian.rss"></head><body><p>Welcome</p></body></html>'
 )
 PAGE = "<html><head><title>Page</title></head><body><p>No feed here.</p></body></html>"
+ARTICLE = (
+    "<html><head><title>Harbourline Robotics raises €40m</title></head><body><article>"
+    "<h1>Harbourline Robotics raises €40m from Larkspur Capital</h1>"
+    "<p>Harbourline Robotics, the Lyon maker of warehouse robots, said on Monday it had "
+    "raised €40m in a round led by Larkspur Capital, which now owns a fifth of the company."
+    "</p><p>Harbourline Robotics will use the money to open a plant near Grenoble and hire "
+    "120 engineers over two years, its chief executive told reporters in Lyon.</p>"
+    "<p>Larkspur Capital had already backed the company in 2024, when it raised €12m.</p>"
+    "</article></body></html>"
+)
+"""An article page written for these tests (the items of generated feeds link to it)."""
+
+
+def article_feed(links: list[str], title: str = "Local news") -> bytes:
+    """An RSS feed whose items link to `links` (each item has a summary of its own)."""
+    items = "".join(
+        f"<item><title>Story {n}: Harbourline Robotics and Larkspur Capital</title>"
+        f"<link>{link}</link><description>Summary {n}: Harbourline Robotics raised money "
+        "from Larkspur Capital.</description></item>"
+        for n, link in enumerate(links)
+    )
+    return (
+        f"<?xml version='1.0'?><rss version='2.0'><channel><title>{title}</title>{items}"
+        "</channel></rss>"
+    ).encode()
 
 
 def fixture_names() -> list[str]:
@@ -143,6 +169,8 @@ FIXED: dict[str, tuple[int, bytes, str]] = {
     "/page": (200, PAGE.encode(), "text/html; charset=utf-8"),
     "/bomb": (200, BOMB.encode(), "application/rss+xml"),
     "/xxe": (200, XXE.encode(), "application/rss+xml"),
+    "/article": (200, ARTICLE.encode(), "text/html; charset=utf-8"),
+    "/pdf": (200, b"%PDF-1.4 not a page", "application/pdf"),
 }
 
 

@@ -52,7 +52,9 @@ def feed_detail(feed: Feed) -> Text:
         out.append("  tags: " + clean(", ".join(feed.tags)), style="dim")
     if feed.in_error:
         times = f"{feed.failures} failures" if feed.failures > 1 else "failed"
-        out.append(f"\nerror ({times}, {age(feed.error_at)} ago): ", style="bold red")
+        when = age(feed.error_at)
+        when = "just now" if when == "now" else when if "-" in when else f"{when} ago"
+        out.append(f"\nerror ({times}, {when}): ", style="bold red")
         out.append(clean(feed.error_message or ""))
     elif feed.warning:
         out.append("\nwarning: ", style="yellow")
