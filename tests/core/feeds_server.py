@@ -38,7 +38,7 @@ TYPES = {
     ".opml": "text/x-opml",
 }
 _LOL = ['<!ENTITY lol0 "lol">'] + [
-    f'<!ENTITY lol{i} "{("&lol%d;" % (i - 1)) * 10}">' for i in range(1, 10)
+    f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)
 ]
 BOMB = (
     '<?xml version="1.0"?>\n<!DOCTYPE rss [' + "".join(_LOL) + ']>\n<rss version="2.0">'

@@ -117,10 +117,10 @@ def test_import_export_round_trip_through_the_library(settings: Settings, tmp_pa
 
 def test_hostile_titles_are_printed_as_text(server: FeedServer, settings: Settings) -> None:
     feed = (
-        "<?xml version='1.0'?><rss version='2.0'><channel><title>Evil\x1b[2J[bold]x</title>"
-        "<item><title>Item\x1b]52;c;aGk=\x07 [red]y</title><link>http://e.example/1</link>"
-        "</item></channel></rss>"
-    ).encode()
+        b"<?xml version='1.0'?><rss version='2.0'><channel><title>Evil\x1b[2J[bold]x</title>"
+        b"<item><title>Item\x1b]52;c;aGk=\x07 [red]y</title><link>http://e.example/1</link>"
+        b"</item></channel></rss>"
+    )
     server.routes["/evil"] = (200, feed, "application/rss+xml")
     assert run(settings, "add", server.url("/evil"))[0] == 0
     _, listed = run(settings, "list")

@@ -49,7 +49,7 @@ def test_export_then_import_gives_the_same_feeds_and_tags() -> None:
 
 
 def test_entity_declarations_are_refused() -> None:
-    lol = "".join(f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10 if i else "lol"}">' for i in range(10))
+    lol = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "lol"}">' for i in range(10))
     bomb = f'<?xml version="1.0"?><!DOCTYPE opml [{lol}]><opml><body>'
     bomb += '<outline xmlUrl="http://a.example/&l9;"/></body></opml>'
     with pytest.raises(LoadError, match="declares XML entities"):

@@ -156,10 +156,10 @@ def test_external_entities_are_not_read(server: FeedServer) -> None:
 
 def test_escapes_and_markup_in_titles_are_kept_as_text() -> None:
     feed = (
-        "<?xml version='1.0'?><rss version='2.0'><channel><title>A&#27;[31mred[bold]</title>"
-        "<item><title>[link=http://evil]x[/link] \x1b]8;;http://e\x07y</title>"
-        "<link>http://a.example/1</link><pubDate>someday</pubDate></item></channel></rss>"
-    ).encode()
+        b"<?xml version='1.0'?><rss version='2.0'><channel><title>A&#27;[31mred[bold]</title>"
+        b"<item><title>[link=http://evil]x[/link] \x1b]8;;http://e\x07y</title>"
+        b"<link>http://a.example/1</link><pubDate>someday</pubDate></item></channel></rss>"
+    )
     parsed = parse_feed(feed, {}, "http://a.example/feed")
     assert parsed.title is not None and "[bold]" in parsed.title
     entry = parsed.entries[0]

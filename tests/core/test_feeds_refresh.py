@@ -79,7 +79,7 @@ def test_conditional_get_answers_304_with_no_new_items(
     assert stored.etag and stored.last_modified and (stored.unread, stored.total) == (55, 55)
     [second] = refresh(library, settings, [stored])
     assert second.outcome == "unchanged" and second.new_items == ()
-    path, headers = [s for s in server.seen if s[0] == GUARDIAN][-1]
+    _, headers = [s for s in server.seen if s[0] == GUARDIAN][-1]
     assert headers["If-None-Match"] == stored.etag
     assert FeedStore(library).get(feed.id).total == 55
 
