@@ -48,11 +48,15 @@ async def fetch_full_texts(
     settings: Settings,
     library: Library,
     pool: ParsePool,
-    analyse: Analyse,
+    analyse: Analyse | None,
     on_done: Callable[[FullText], None] | None = None,
     fetcher: Fetcher | None = None,
 ) -> list[FullText]:
-    """Fetch, extract, save and analyse every item; each one reported when done."""
+    """Fetch, extract, save and analyse every item; each one reported when done.
+
+    Without `analyse`, articles are saved unanalysed (unless the library has this body's
+    entities) for the caller to analyse: the app does, in its analyser process.
+    """
     lock = asyncio.Lock()  # one analysis at a time: the reader's own requests go between
     done: list[FullText] = []
 
@@ -140,7 +144,7 @@ async def _save(
     page: Page | None,
     note: str | None,
     library: Library,
-    analyse: Analyse,
+    analyse: Analyse | None,
 ) -> FullText:
     kind = SUMMARY if note else PAGE
     raw = page.content if page else None
@@ -149,7 +153,9 @@ async def _save(
     try:
         if article.entities is None:
             cached = library.cached_entities(article.body)
-            article = replace(article, entities=cached or await analyse(article))
+            if cached is None and analyse is not None:
+                cached = await analyse(article)
+            article = replace(article, entities=cached)
         article_id = library.save(article, raw=raw, etag=etag, last_modified=modified)
     except NewsdeskError as error:
         items.attach_article(item.id, None, SUMMARY, str(error), "")

@@ -12,7 +12,7 @@ import asyncio
 import multiprocessing
 import os
 from collections.abc import Callable, Mapping
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import TypeVar
 
 from tui.core.feeds.model import ParsedFeed
@@ -67,9 +67,20 @@ class ParsePool:
         return self._executor
 
     async def run(self, function: Callable[..., T], *args: object) -> T:
-        """`function(*args)` in a worker, awaited without blocking the loop."""
+        """`function(*args)` in a worker, awaited without blocking the loop.
+
+        When the worker processes cannot start or die (a broken pool), the pool turns into
+        a thread for the rest of its life, and the job is run again there.
+        """
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool(), function, *args)
+        try:
+            return await loop.run_in_executor(self._pool(), function, *args)
+        except BrokenExecutor:
+            if self.processes <= 0:
+                raise
+            self.shutdown()
+            self.processes = 0
+            return await loop.run_in_executor(self._pool(), function, *args)
 
     def shutdown(self) -> None:
         """Stop the workers (a running job is abandoned, not waited for)."""

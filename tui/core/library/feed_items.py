@@ -212,6 +212,11 @@ class FeedItems:
             rows = conn.execute(sql, (*params, limit)).fetchall()
         return [PendingItem(int(r[0]), str(r[1]), r[2], str(r[3]), r[4], r[5]) for r in rows]
 
+    def set_companies(self, item_id: int, companies: str) -> None:
+        """The companies column of an item, once its article is analysed."""
+        with self.library._transaction() as conn:
+            conn.execute("UPDATE items SET companies = ? WHERE id = ?", (companies, item_id))
+
     def attach_article(
         self, item_id: int, article_id: int | None, kind: str, note: str | None, companies: str
     ) -> None:

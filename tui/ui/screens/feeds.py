@@ -20,12 +20,12 @@ from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 
 from tui.config import Settings
 from tui.core.errors import NewsdeskError
-from tui.core.feeds.workers import ParsePool
 from tui.ui import feed_jobs
 from tui.ui.analysis import AnalyserGate
 from tui.ui.feed_format import age, feed_detail, feed_state
 from tui.ui.messages import ShowLibrary
 from tui.ui.safe_text import clean
+from tui.ui.widgets.table_rows import update_in_place
 
 if TYPE_CHECKING:
     from tui.core.feeds.fulltext import FullText
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 COLUMNS = (("", 1), ("Unread", 11), ("Updated", 10), ("Tags", 16))
 """Every column but the title (marker, unread/total, age, tags), with its width."""
+COLUMN_KEYS = ("state", "feed", "unread", "updated", "tags")
 
 
 class FeedsScreen(Screen[None]):
@@ -55,8 +56,6 @@ class FeedsScreen(Screen[None]):
         super().__init__()
         self.settings = settings
         self.gate = gate
-        self.pool = ParsePool(quiet=True)
-        """Worker processes for parsing feeds and extracting pages (started on first use)."""
         self.feeds: list[Feed] = []
         self.shown: list[Feed] = []
         self.refreshing = False
@@ -76,7 +75,6 @@ class FeedsScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self._cancel.set()
-        self.pool.shutdown()
 
     # ---- listing -------------------------------------------------------------------
 
@@ -101,33 +99,27 @@ class FeedsScreen(Screen[None]):
         self.feeds = feeds
         self._fill()
 
+    def on_resize(self) -> None:
+        self.query_one("#feeds", DataTable).clear(columns=True)  # the title takes the width
+        self._fill()
+
     def _fill(self) -> None:
         words = self.query_one("#feed-filter", Input).value.casefold().split()
         self.shown = [f for f in self.feeds if all(w in _haystack(f) for w in words)]
         table = self.query_one("#feeds", DataTable)
-        key = self._current_key()
-        table.clear(columns=True)
-        fixed = sum(width + 2 for _, width in COLUMNS)
-        table.add_column("", width=COLUMNS[0][1])
-        table.add_column("Feed", width=max(20, self.size.width - fixed - 4))
-        for label, width in COLUMNS[1:]:
-            table.add_column(label, width=width)
-        for feed in self.shown:
-            table.add_row(
-                feed_state(feed),
-                Text(
-                    clean(feed.name),
-                    overflow="ellipsis",
-                    no_wrap=True,
-                    style="bold" if feed.unread else "",
-                ),
-                Text(f"{feed.unread}/{feed.total}", justify="right"),
-                Text(age(feed.last_success)),
-                Text(clean(", ".join(feed.tags)), overflow="ellipsis", no_wrap=True),
-                key=str(feed.id),
-            )
-        if key is not None and key in {str(f.id) for f in self.shown}:
-            table.move_cursor(row=table.get_row_index(key))
+        rows = [(str(feed.id), _cells(feed)) for feed in self.shown]
+        if not update_in_place(table, COLUMN_KEYS, rows):
+            key = self._current_key()
+            table.clear(columns=True)
+            fixed = sum(width + 2 for _, width in COLUMNS)
+            table.add_column("", width=COLUMNS[0][1], key=COLUMN_KEYS[0])
+            table.add_column("Feed", width=max(20, self.size.width - fixed - 4), key="feed")
+            for (label, width), key_name in zip(COLUMNS[1:], COLUMN_KEYS[2:], strict=True):
+                table.add_column(label, width=width, key=key_name)
+            for row_key, cells in rows:
+                table.add_row(*cells, key=row_key)
+            if key is not None and key in {row_key for row_key, _ in rows}:
+                table.move_cursor(row=table.get_row_index(key))
         self._describe()
 
     def _current_key(self) -> str | None:
@@ -231,7 +223,7 @@ class FeedsScreen(Screen[None]):
             self.app.call_from_thread(self._feed_done, result)
 
         try:
-            results = feed_jobs.refresh(self.settings, feed_ids, self.pool, report, self._cancel)
+            results = feed_jobs.refresh(self.settings, feed_ids, report, self._cancel)
         except Exception as error:  # a worker process can fail in any way: say so
             self.app.call_from_thread(self._refresh_failed, str(error))
             return
@@ -284,7 +276,7 @@ class FeedsScreen(Screen[None]):
             self.app.call_from_thread(self._items_screen_reload)
 
         try:
-            feed_jobs.full_text(self.settings, item_ids, self.pool, self.gate, done, self._cancel)
+            feed_jobs.full_text(self.settings, item_ids, self.gate, done, self._cancel)
         except Exception as error:  # fetching pages is best effort: the items stay readable
             self.app.call_from_thread(
                 self.notify,
@@ -308,7 +300,7 @@ class FeedsScreen(Screen[None]):
     @work(thread=True, exit_on_error=False, group="add")
     def _add(self, url: str) -> None:
         try:
-            result, created = feed_jobs.subscribe(self.settings, url, self.pool)
+            result, created = feed_jobs.subscribe(self.settings, url, self._cancel)
         except NewsdeskError as error:
             self.app.call_from_thread(
                 self.notify, str(error), title="Not added", severity="error", markup=False
@@ -377,6 +369,18 @@ class FeedsScreen(Screen[None]):
 
     def action_library(self) -> None:
         self.post_message(ShowLibrary())
+
+
+def _cells(feed: Feed) -> tuple[Text, ...]:
+    return (
+        feed_state(feed),
+        Text(
+            clean(feed.name), overflow="ellipsis", no_wrap=True, style="bold" if feed.unread else ""
+        ),
+        Text(f"{feed.unread}/{feed.total}", justify="right"),
+        Text(age(feed.last_success)),
+        Text(clean(", ".join(feed.tags)), overflow="ellipsis", no_wrap=True),
+    )
 
 
 def _haystack(feed: Feed) -> str:

@@ -22,6 +22,7 @@ from tui.core.errors import NewsdeskError
 from tui.ui.feed_format import item_date, item_flags
 from tui.ui.messages import Open, Place, ShowLibrary
 from tui.ui.safe_text import clean
+from tui.ui.widgets.table_rows import update_in_place
 
 if TYPE_CHECKING:
     from tui.core.library.feed_items import Item
@@ -32,6 +33,7 @@ MARKER_WIDTH = 1
 """The first column is kept for a per-item marker (a watched company, later); see `marker`."""
 COLUMNS = (("", MARKER_WIDTH), ("", 3), ("Date", 16), ("Companies", 24), ("Src", 3))
 """Every column but the title: marker, flags, date, companies, number of sources."""
+COLUMN_KEYS = ("marker", "flags", "date", "title", "companies", "sources")
 
 
 def marker(item: Item) -> Text:
@@ -103,36 +105,29 @@ class ItemsScreen(Screen[None]):
         self.items = items
         self._fill()
 
+    def on_resize(self) -> None:
+        self.query_one("#items", DataTable).clear(columns=True)  # the title takes the width
+        self._fill()
+
     def _fill(self) -> None:
         words = self.query_one("#item-filter", Input).value.casefold().split()
         self.shown = [i for i in self.items if all(w in _haystack(i) for w in words)]
         table = self.query_one("#items", DataTable)
-        keep = table.cursor_row
-        table.clear(columns=True)
-        fixed = sum(width + 2 for _, width in COLUMNS)
-        title_width = max(20, self.size.width - fixed - 4)
-        for label, width in COLUMNS[:3]:
-            table.add_column(label, width=width)
-        table.add_column("Title", width=title_width)
-        for label, width in COLUMNS[3:]:
-            table.add_column(label, width=width)
-        for item in self.shown:
-            table.add_row(
-                marker(item),
-                item_flags(item),
-                Text(item_date(item), style="dim"),
-                Text(
-                    clean(item.title),
-                    overflow="ellipsis",
-                    no_wrap=True,
-                    style="" if item.read else "bold",
-                ),
-                Text(clean(item.companies), overflow="ellipsis", no_wrap=True, style="cyan"),
-                Text(f"+{item.sources - 1}" if item.sources > 1 else "", justify="right"),
-                key=str(item.id),
-            )
-        if self.shown:
-            table.move_cursor(row=min(keep, len(self.shown) - 1))
+        rows = [(str(item.id), _cells(item)) for item in self.shown]
+        if not update_in_place(table, COLUMN_KEYS, rows):
+            keep = table.cursor_row
+            table.clear(columns=True)
+            fixed = sum(width + 2 for _, width in COLUMNS)
+            widths = [w for _, w in COLUMNS[:3]] + [max(20, self.size.width - fixed - 4)]
+            labels = [label for label, _ in COLUMNS[:3]] + ["Title"]
+            widths += [w for _, w in COLUMNS[3:]]
+            labels += [label for label, _ in COLUMNS[3:]]
+            for label, width, key in zip(labels, widths, COLUMN_KEYS, strict=True):
+                table.add_column(label, width=width, key=key)
+            for row_key, cells in rows:
+                table.add_row(*cells, key=row_key)
+            if self.shown:
+                table.move_cursor(row=min(keep, len(self.shown) - 1))
         unread = sum(not i.read for i in self.items)
         self._status(
             f"{unread} unread of {len(self.items)} item(s). "
@@ -166,7 +161,7 @@ class ItemsScreen(Screen[None]):
         if article_id is None:  # not fetched in the background yet: fetch it now
             self.app.call_from_thread(self._status, "Fetching the article…")
             try:
-                fetched = feed_jobs.fetch_now(self.settings, item.id, self.feeds_screen.pool)
+                fetched = feed_jobs.fetch_now(self.settings, item.id)
             except Exception as error:  # a worker process can fail in any way: say so
                 self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
                 return
@@ -256,6 +251,19 @@ class ItemsScreen(Screen[None]):
 
     def action_library(self) -> None:
         self.post_message(ShowLibrary())
+
+
+def _cells(item: Item) -> tuple[Text, ...]:
+    return (
+        marker(item),
+        item_flags(item),
+        Text(item_date(item), style="dim"),
+        Text(
+            clean(item.title), overflow="ellipsis", no_wrap=True, style="" if item.read else "bold"
+        ),
+        Text(clean(item.companies), overflow="ellipsis", no_wrap=True, style="cyan"),
+        Text(f"+{item.sources - 1}" if item.sources > 1 else "", justify="right"),
+    )
 
 
 def _haystack(item: Item) -> str:
