@@ -238,7 +238,7 @@ class FeedsScreen(Screen[None]):
 
     def _refresh_failed(self, message: str) -> None:
         self._refresh_finished()
-        self.notify(f"The refresh failed: {message}", severity="error", markup=False)
+        self.notify(f"The refresh failed: {clean(message)}", severity="error", markup=False)
 
     def _refresh_done(self, results: list[FeedResult]) -> None:
         self._refresh_finished()
@@ -303,7 +303,7 @@ class FeedsScreen(Screen[None]):
             result, created = feed_jobs.subscribe(self.settings, url, self._cancel)
         except NewsdeskError as error:
             self.app.call_from_thread(
-                self.notify, str(error), title="Not added", severity="error", markup=False
+                self.notify, clean(str(error)), title="Not added", severity="error", markup=False
             )
             return
         self.app.call_from_thread(self._added, result, created)

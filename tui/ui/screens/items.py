@@ -162,8 +162,10 @@ class ItemsScreen(Screen[None]):
             self.app.call_from_thread(self._status, "Fetching the article…")
             try:
                 fetched = feed_jobs.fetch_now(self.settings, item.id)
-            except Exception as error:  # a worker process can fail in any way: say so
-                self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            except Exception as error:  # fetching or extracting can fail in any way: say so
+                self.app.call_from_thread(
+                    self.notify, clean(str(error)), severity="error", markup=False
+                )
                 return
             if fetched is not None:
                 article_id, kind, note = fetched.article_id, fetched.kind, fetched.note
@@ -171,7 +173,7 @@ class ItemsScreen(Screen[None]):
         if kind == "summary":
             note = note or "the page could not be fetched"
             self.app.call_from_thread(
-                self.notify, f"Showing the feed's summary: {note}.", markup=False
+                self.notify, f"Showing the feed's summary: {clean(note)}.", markup=False
             )
         self.app.call_from_thread(self.post_message, Open(place))
         self.app.call_from_thread(self.reload)
