@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from tui.core.feeds.dates import from_struct
@@ -21,6 +22,8 @@ from tui.core.feeds.urls import canonical_url
 HARMLESS_BOZO = frozenset({"CharacterEncodingOverride", "NonXMLContentType"})
 """feedparser's complaints that say nothing about the entries (feedparser#81)."""
 _HTML_START = (b"<!doctype html", b"<html")
+_FEEDISH_TYPES = ("xml", "rss", "atom", "rdf", "json", "text/", "octet-stream")
+"""Media types a feed is served as in the wild (text/plain and octet-stream included)."""
 
 
 def parse_feed(content: bytes, headers: Mapping[str, str], url: str) -> ParsedFeed:
@@ -30,6 +33,9 @@ def parse_feed(content: bytes, headers: Mapping[str, str], url: str) -> ParsedFe
         return parse_json_feed(content, url)
     if _is_html(content, content_type):
         return ParsedFeed(None, None, (), "html", error="this is a web page, not a feed")
+    media = content_type.split(";")[0].strip()
+    if media and not any(word in media for word in _FEEDISH_TYPES):
+        return ParsedFeed(None, None, (), "other", error=f"this is {media}, not a feed")
     return _parse_xml(content, content_type, url)
 
 
@@ -89,19 +95,20 @@ def _bozo(result: Any) -> str | None:
 
 def _entry(raw: Any, base: str) -> Entry | None:
     """One feedparser entry as an Entry; None when it has nothing to show or link to."""
-    link = raw.get("link") or None
-    origin = raw.get("feedburner_origlink") or None
-    title = one_line(raw.get("title"))
-    summary = html_to_text(raw.get("summary"))
+    get = partial(dict.get, raw)  # plain lookups: FeedParserDict's own are slow
+    link = get("link") or None
+    origin = get("feedburner_origlink") or None
+    title = one_line(get("title"))
+    summary = html_to_text(get("summary"))
     if not summary:
-        contents = raw.get("content") or []
+        contents = get("content") or []
         summary = html_to_text(contents[0].get("value")) if contents else ""
     if not (title or summary or link):
         return None
     # dict.get: feedparser's own `get` maps a missing `updated` to `published`, with a warning
     raw_date = dict.get(raw, "published") or dict.get(raw, "updated") or None
     parsed = dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")
-    guid = raw.get("id") or link
+    guid = get("id") or link
     if not guid:
         guid = "sha1:" + hashlib.sha1(f"{title}\n{raw_date}\n{summary[:200]}".encode()).hexdigest()
     return Entry(
@@ -110,7 +117,7 @@ def _entry(raw: Any, base: str) -> Entry | None:
         link=link,
         canonical=canonical_url(origin or link, base),
         summary=summary,
-        author=one_line(raw.get("author")) or None,
+        author=one_line(get("author")) or None,
         published=from_struct(parsed),
         published_raw=str(raw_date) if raw_date else None,
     )

@@ -100,14 +100,14 @@ class FeedItems:
         new: list[int] = []
         merged = 0
         with self.library._transaction() as conn:
+            known = dict(
+                conn.execute("SELECT guid, item_id FROM item_sources WHERE feed_id = ?", (feed_id,))
+            )
             for entry in entries:
-                known = conn.execute(
-                    "SELECT item_id FROM item_sources WHERE feed_id = ? AND guid = ?",
-                    (feed_id, entry.guid),
-                ).fetchone()
-                if known is not None:
-                    _update(conn, int(known[0]), entry)
+                if entry.guid in known:
+                    _update(conn, int(known[entry.guid]), entry)
                     continue
+                known[entry.guid] = -1  # a guid twice in one document is one item
                 sort_date = entry.published or now
                 same = _same_story(conn, feed_id, entry, sort_date)
                 if same is None:
