@@ -21,8 +21,11 @@ import contextlib
 import hashlib
 import threading
 import time
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+import pytest
 
 from tests.paths import ROOT
 
@@ -194,3 +197,15 @@ class FeedServer(ThreadingHTTPServer):
     def __exit__(self, *exc: object) -> None:
         self.shutdown()
         self.server_close()
+
+
+PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy")
+
+
+def serve_feeds() -> Iterator[FeedServer]:
+    """A running server with proxies unset so 127.0.0.1 is reached directly: a test module's
+    fixture is `yield from serve_feeds()`."""
+    with pytest.MonkeyPatch.context() as patch, FeedServer() as running:
+        for name in PROXY_VARIABLES:
+            patch.delenv(name, raising=False)
+        yield running

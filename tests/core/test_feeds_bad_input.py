@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.feeds_server import FeedServer
+from tests.core.feeds_server import FeedServer, serve_feeds
 from tui.config import Settings
 from tui.core.feeds.model import Entry
 from tui.core.feeds.parse import parse_feed
@@ -21,15 +21,8 @@ from tui.core.library.store import Library
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[FeedServer]:
-    with FeedServer() as running:
-        yield running
-
-
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
-        monkeypatch.delenv(name, raising=False)
+def feed_server() -> Iterator[FeedServer]:
+    yield from serve_feeds()
 
 
 def test_a_feed_of_100_000_items_is_stored_whole_and_listed_in_pages(tmp_path: Path) -> None:
@@ -57,19 +50,19 @@ def test_a_feed_of_100_000_items_is_stored_whole_and_listed_in_pages(tmp_path: P
         assert again.new == () and again.merged == 0
 
 
-def test_a_feed_over_10_mb_gets_a_clear_message(server: FeedServer, tmp_path: Path) -> None:
+def test_a_feed_over_10_mb_gets_a_clear_message(feed_server: FeedServer, tmp_path: Path) -> None:
     item = "<item><title>x</title><link>http://a.example/{}</link></item>"
     body = "".join(item.format(n) for n in range(200_000)).encode()
-    server.routes["/huge-feed"] = (
+    feed_server.routes["/huge-feed"] = (
         200,
         b"<?xml version='1.0'?><rss version='2.0'><channel>" + body,
         "application/rss+xml",
     )
-    assert len(server.routes["/huge-feed"][1]) > 10 * 2**20
+    assert len(feed_server.routes["/huge-feed"][1]) > 10 * 2**20
     settings = Settings(library_path=tmp_path / "l.sqlite3")
     pool = ParsePool(0)
     with Library(settings.library_path) as library:
-        feed = FeedStore(library).add(server.url("/huge-feed"))[0]
+        feed = FeedStore(library).add(feed_server.url("/huge-feed"))[0]
         [result] = asyncio.run(refresh_feeds([feed], settings, library, pool))
         assert result.outcome == "error" and "larger than the 10 MB limit" in result.message
         assert FeedStore(library).get(feed.id).error_message == result.message

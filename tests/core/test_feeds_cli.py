@@ -1,4 +1,4 @@
-"""`newsdesk feeds ...` end to end against a real local server and a real library file."""
+"""`newsdesk feeds ...` end to end against a real local feed_server and a real library file."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.feeds_server import FEED_FIXTURES, FeedServer
+from tests.core.feeds_server import FEED_FIXTURES, FeedServer, serve_feeds
 from tui.config import Settings
 from tui.core.library.feeds import FeedStore
 from tui.core.library.store import Library
@@ -19,15 +19,8 @@ GUARDIAN = "/f/rss-parser__guardian.rss"
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[FeedServer]:
-    with FeedServer() as running:
-        yield running
-
-
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
-        monkeypatch.delenv(name, raising=False)
+def feed_server() -> Iterator[FeedServer]:
+    yield from serve_feeds()
 
 
 @pytest.fixture
@@ -42,9 +35,9 @@ def run(settings: Settings, *argv: str) -> tuple[int, str]:
 
 
 def test_add_list_items_and_remove(
-    server: FeedServer, settings: Settings, capsys: pytest.CaptureFixture[str]
+    feed_server: FeedServer, settings: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, out = run(settings, "add", server.url("/home"), "--tag", "news")
+    status, out = run(settings, "add", feed_server.url("/home"), "--tag", "news")
     assert status == 0 and "Subscribed to The Guardian" in out and "55 new of 55" in out
     status, out = run(settings, "list")
     header, line = out.splitlines()
@@ -55,16 +48,16 @@ def test_add_list_items_and_remove(
     assert rows[0]["summary"] and rows[0]["read"] is False
     status, out = run(settings, "items", "1")
     assert len(out.splitlines()) == 55 and out.startswith(str(rows[0]["id"]))
-    status, out = run(settings, "rm", server.url(GUARDIAN))
+    status, out = run(settings, "rm", feed_server.url(GUARDIAN))
     assert status == 0 and "55 item(s) removed" in out
     status, _ = run(settings, "items", "The Guardian")
     assert status == 1 and "no feed matches" in capsys.readouterr().err
 
 
 def test_a_url_that_is_not_a_feed_is_refused(
-    server: FeedServer, settings: Settings, capsys: pytest.CaptureFixture[str]
+    feed_server: FeedServer, settings: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, _ = run(settings, "add", server.url("/page"))
+    status, _ = run(settings, "add", feed_server.url("/page"))
     err = capsys.readouterr().err
     assert status == 1 and "names no feed" in err and "Traceback" not in err
     status, _ = run(settings, "add", "not a url")
@@ -72,11 +65,11 @@ def test_a_url_that_is_not_a_feed_is_refused(
 
 
 def test_refresh_prints_a_line_per_feed_and_list_shows_errors(
-    server: FeedServer, settings: Settings, capsys: pytest.CaptureFixture[str]
+    feed_server: FeedServer, settings: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:
     urls = [GUARDIAN, "/f/feed-rs__rss_2.0_invalid_1.xml", "/f/NetNewsWire__3960.json"]
     urls_file = settings.library_path.parent / "urls"
-    urls_file.write_text("".join(server.url(u) + "\n" for u in urls))
+    urls_file.write_text("".join(feed_server.url(u) + "\n" for u in urls))
     assert run(settings, "import", str(urls_file))[0] == 0
     status, out = run(settings, "refresh", "--no-full-text")
     lines = out.splitlines()
@@ -115,14 +108,14 @@ def test_import_export_round_trip_through_the_library(settings: Settings, tmp_pa
     assert run(settings, "import", str(path))[1].startswith("Imported 0 new feed(s)")
 
 
-def test_hostile_titles_are_printed_as_text(server: FeedServer, settings: Settings) -> None:
+def test_hostile_titles_are_printed_as_text(feed_server: FeedServer, settings: Settings) -> None:
     feed = (
         b"<?xml version='1.0'?><rss version='2.0'><channel><title>Evil\x1b[2J[bold]x</title>"
         b"<item><title>Item\x1b]52;c;aGk=\x07 [red]y</title><link>http://e.example/1</link>"
         b"</item></channel></rss>"
     )
-    server.routes["/evil"] = (200, feed, "application/rss+xml")
-    assert run(settings, "add", server.url("/evil"))[0] == 0
+    feed_server.routes["/evil"] = (200, feed, "application/rss+xml")
+    assert run(settings, "add", feed_server.url("/evil"))[0] == 0
     _, listed = run(settings, "list")
     _, items = run(settings, "items", "1")
     for out in (listed, items):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.feeds_server import FeedServer, article_feed
+from tests.core.feeds_server import FeedServer, article_feed, serve_feeds
 from tui.config import Settings
 from tui.core.feeds.fulltext import FullText, fetch_full_texts
 from tui.core.feeds.refresh import refresh_feeds
@@ -21,33 +21,26 @@ from tui.core.model import Article, Entities
 from tui.core.pipeline import analyse_article
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[FeedServer]:
-    with FeedServer() as running:
-        yield running
-
-
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
-        monkeypatch.delenv(name, raising=False)
-
-
 async def analyse(article: Article) -> Entities:
     """The real entity pass, in this process (the CLI's way)."""
     done = await asyncio.to_thread(analyse_article, article)
     return done.entities or Entities()
 
 
+@pytest.fixture(scope="module")
+def feed_server() -> Iterator[FeedServer]:
+    yield from serve_feeds()
+
+
 def test_pages_are_saved_analysed_and_failures_fall_back_to_the_summary(
-    server: FeedServer, tmp_path: Path
+    feed_server: FeedServer, tmp_path: Path
 ) -> None:
     settings = Settings(library_path=tmp_path / "l.sqlite3", read_timeout=1.0)
-    links = [server.url("/article"), server.url("/missing-page"), server.url("/pdf")]
-    server.routes["/local-news"] = (200, article_feed(links), "application/rss+xml")
+    links = [feed_server.url("/article"), feed_server.url("/missing-page"), feed_server.url("/pdf")]
+    feed_server.routes["/local-news"] = (200, article_feed(links), "application/rss+xml")
     pool = ParsePool(0)
     with Library(settings.library_path) as library:
-        feed = FeedStore(library).add(server.url("/local-news"))[0]
+        feed = FeedStore(library).add(feed_server.url("/local-news"))[0]
         [result] = asyncio.run(refresh_feeds([feed], settings, library, pool))
         pending = FeedItems(library).pending(result.new_items)
         assert len(pending) == 3

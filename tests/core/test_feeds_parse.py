@@ -1,4 +1,4 @@
-"""Parsing the shared feed fixtures fetched from a real local server, and hostile feeds."""
+"""Parsing the shared feed fixtures fetched from a real local feed_server, and hostile feeds."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.feeds_server import FeedServer, fixture_names
+from tests.core.feeds_server import FeedServer, fixture_names, serve_feeds
 from tui.config import Settings
 from tui.core.feeds.http import Fetcher
 from tui.core.feeds.model import ParsedFeed
@@ -33,15 +33,8 @@ EXPECTED_ENTRIES = {
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[FeedServer]:
-    with FeedServer() as running:
-        yield running
-
-
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
-        monkeypatch.delenv(name, raising=False)
+def feed_server() -> Iterator[FeedServer]:
+    yield from serve_feeds()
 
 
 def fetch_and_parse(url: str, content_location: str | None = None) -> ParsedFeed:
@@ -60,15 +53,15 @@ def test_every_fixture_is_listed() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_ENTRIES))
-def test_fixture_entry_count(server: FeedServer, name: str) -> None:
-    parsed = fetch_and_parse(server.url(f"/f/{name}"))
+def test_fixture_entry_count(feed_server: FeedServer, name: str) -> None:
+    parsed = fetch_and_parse(feed_server.url(f"/f/{name}"))
     assert len(parsed.entries) == EXPECTED_ENTRIES[name]
     assert all(e.guid and e.title for e in parsed.entries)
     assert len({e.guid for e in parsed.entries}) == len(parsed.entries)
 
 
-def test_undeclared_latin1_and_localised_dates(server: FeedServer) -> None:
-    parsed = fetch_and_parse(server.url("/f/rss-parser__uolNoticias.rss"))
+def test_undeclared_latin1_and_localised_dates(feed_server: FeedServer) -> None:
+    parsed = fetch_and_parse(feed_server.url("/f/rss-parser__uolNoticias.rss"))
     assert parsed.error is None
     assert any("simulações de 2º turno" in e.title for e in parsed.entries)
     first = parsed.entries[0]
@@ -76,45 +69,45 @@ def test_undeclared_latin1_and_localised_dates(server: FeedServer) -> None:
     assert first.published_raw is not None and first.published_raw.startswith("Seg, 24 Set 2018")
 
 
-def test_feedburner_origlink_is_the_canonical_url(server: FeedServer) -> None:
-    parsed = fetch_and_parse(server.url("/f/rss-parser__encoding.rss"))
+def test_feedburner_origlink_is_the_canonical_url(feed_server: FeedServer) -> None:
+    parsed = fetch_and_parse(feed_server.url("/f/rss-parser__encoding.rss"))
     first = parsed.entries[0]
     assert first.link is not None and first.link.startswith("http://feeds.jn.pt/")
     assert first.canonical is not None and first.canonical.startswith("https://www.jn.pt/")
     assert "Notícias" in (parsed.title or "")
 
 
-def test_root_relative_links_resolve_against_the_feed_address(server: FeedServer) -> None:
+def test_root_relative_links_resolve_against_the_feed_address(feed_server: FeedServer) -> None:
     parsed = fetch_and_parse(
-        server.url("/f/NetNewsWire__qemu.atom"), "https://www.qemu.org/feed.xml"
+        feed_server.url("/f/NetNewsWire__qemu.atom"), "https://www.qemu.org/feed.xml"
     )
     assert parsed.entries[0].link == "https://www.qemu.org/2025/08/26/qemu-10-1-0/"
 
 
-def test_xml_base_and_dates(server: FeedServer) -> None:
-    parsed = fetch_and_parse(server.url("/f/NetNewsWire__DaringFireball.atom"))
+def test_xml_base_and_dates(feed_server: FeedServer) -> None:
+    parsed = fetch_and_parse(feed_server.url("/f/NetNewsWire__DaringFireball.atom"))
     assert parsed.kind == "atom10" and parsed.title == "Daring Fireball"
     assert all(e.link and e.link.startswith("http") for e in parsed.entries)
     assert all(e.published and e.published.endswith("+00:00") for e in parsed.entries)
 
 
-def test_json_feed_11_offsets_become_utc(server: FeedServer) -> None:
-    parsed = fetch_and_parse(server.url("/f/NetNewsWire__3960.json"))
+def test_json_feed_11_offsets_become_utc(feed_server: FeedServer) -> None:
+    parsed = fetch_and_parse(feed_server.url("/f/NetNewsWire__3960.json"))
     assert parsed.kind == "json11"
     first = parsed.entries[0]
     assert first.published_raw == "2020-02-21T18:08:06+01:00"
     assert first.published == "2020-02-21T17:08:06+00:00"
 
 
-def test_json_feed_10(server: FeedServer) -> None:
-    parsed = fetch_and_parse(server.url("/f/NetNewsWire__DaringFireball.json"))
+def test_json_feed_10(feed_server: FeedServer) -> None:
+    parsed = fetch_and_parse(feed_server.url("/f/NetNewsWire__DaringFireball.json"))
     assert parsed.kind == "json10" and parsed.title == "Daring Fireball"
     assert all(e.summary for e in parsed.entries), "content_html becomes the text"
     assert not any("<" in e.summary and ">" in e.summary for e in parsed.entries[:5])
 
 
-def test_truncated_feed_keeps_its_title_and_is_an_error(server: FeedServer) -> None:
-    parsed = fetch_and_parse(server.url("/f/feed-rs__rss_2.0_invalid_1.xml"))
+def test_truncated_feed_keeps_its_title_and_is_an_error(feed_server: FeedServer) -> None:
+    parsed = fetch_and_parse(feed_server.url("/f/feed-rs__rss_2.0_invalid_1.xml"))
     assert parsed.title == "Reuters: Most Read Articles"
     assert parsed.entries == () and parsed.error is not None
     assert "malformed" in parsed.error
@@ -133,23 +126,23 @@ def server_fixture(name: str) -> bytes:
     return (FEED_FIXTURES / name).read_bytes()
 
 
-def test_a_web_page_is_not_a_feed(server: FeedServer) -> None:
-    parsed = fetch_and_parse(server.url("/page"))
+def test_a_web_page_is_not_a_feed(feed_server: FeedServer) -> None:
+    parsed = fetch_and_parse(feed_server.url("/page"))
     assert parsed.error == "this is a web page, not a feed" and parsed.entries == ()
 
 
-def test_billion_laughs_is_inert(server: FeedServer) -> None:
+def test_billion_laughs_is_inert(feed_server: FeedServer) -> None:
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    parsed = fetch_and_parse(server.url("/bomb"))
+    parsed = fetch_and_parse(feed_server.url("/bomb"))
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert grown_mb < 100
     text = (parsed.title or "") + "".join(e.title for e in parsed.entries)
     assert "lollollol" not in text
 
 
-def test_external_entities_are_not_read(server: FeedServer) -> None:
+def test_external_entities_are_not_read(feed_server: FeedServer) -> None:
     hostname = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").exists() else ""
-    parsed = fetch_and_parse(server.url("/xxe"))
+    parsed = fetch_and_parse(feed_server.url("/xxe"))
     text = (parsed.title or "") + "".join(e.title + e.summary for e in parsed.entries)
     assert not hostname or hostname not in text
 

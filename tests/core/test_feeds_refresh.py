@@ -1,4 +1,4 @@
-"""Refreshing feeds from a real local server: conditional GET, rate limits, timeouts, errors,
+"""Refreshing feeds from a real local feed_server: conditional GET, rate limits, timeouts, errors,
 de-duplication across feeds, and the unread counters the feed list reads."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.feeds_server import FeedServer
+from tests.core.feeds_server import FeedServer, serve_feeds
 from tui.config import Settings
 from tui.core.feeds.refresh import FeedResult, RefreshOptions, refresh_feeds
 from tui.core.feeds.subscribe import subscribe
@@ -24,15 +24,8 @@ GUARDIAN = "/f/rss-parser__guardian.rss"
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[FeedServer]:
-    with FeedServer() as running:
-        yield running
-
-
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
-        monkeypatch.delenv(name, raising=False)
+def feed_server() -> Iterator[FeedServer]:
+    yield from serve_feeds()
 
 
 @pytest.fixture
@@ -70,24 +63,24 @@ def recount(library: Library, feed_id: int) -> tuple[int, int]:
 
 
 def test_conditional_get_answers_304_with_no_new_items(
-    server: FeedServer, library: Library, settings: Settings
+    feed_server: FeedServer, library: Library, settings: Settings
 ) -> None:
-    feed = add(library, server.url(GUARDIAN))
+    feed = add(library, feed_server.url(GUARDIAN))
     [first] = refresh(library, settings, [feed])
     assert first.outcome == "ok" and len(first.new_items) == 55
     stored = FeedStore(library).get(feed.id)
     assert stored.etag and stored.last_modified and (stored.unread, stored.total) == (55, 55)
     [second] = refresh(library, settings, [stored])
     assert second.outcome == "unchanged" and second.new_items == ()
-    _, headers = [s for s in server.seen if s[0] == GUARDIAN][-1]
+    _, headers = [s for s in feed_server.seen if s[0] == GUARDIAN][-1]
     assert headers["If-None-Match"] == stored.etag
     assert FeedStore(library).get(feed.id).total == 55
 
 
 def test_429_waits_for_retry_after(
-    server: FeedServer, library: Library, settings: Settings
+    feed_server: FeedServer, library: Library, settings: Settings
 ) -> None:
-    feed = add(library, server.url("/limited/NetNewsWire__qemu.atom"))
+    feed = add(library, feed_server.url("/limited/NetNewsWire__qemu.atom"))
     started = time.monotonic()
     [result] = refresh(library, settings, [feed])
     assert time.monotonic() - started >= 0.9
@@ -95,9 +88,9 @@ def test_429_waits_for_retry_after(
 
 
 def test_a_long_retry_after_is_recorded_and_respected(
-    server: FeedServer, library: Library, settings: Settings
+    feed_server: FeedServer, library: Library, settings: Settings
 ) -> None:
-    feed = add(library, server.url("/limited-long"))
+    feed = add(library, feed_server.url("/limited-long"))
     [result] = refresh(library, settings, [feed])
     assert result.outcome == "error" and "asks to wait" in result.message
     stored = FeedStore(library).get(feed.id)
@@ -107,30 +100,30 @@ def test_a_long_retry_after_is_recorded_and_respected(
 
 
 def test_timeout_html_and_truncated_feeds_are_errors_that_do_not_stop_the_others(
-    server: FeedServer, library: Library, settings: Settings
+    feed_server: FeedServer, library: Library, settings: Settings
 ) -> None:
     urls = ["/stall", "/page", "/f/feed-rs__rss_2.0_invalid_1.xml", "/missing", GUARDIAN]
-    feeds = [add(library, server.url(u)) for u in urls]
+    feeds = [add(library, feed_server.url(u)) for u in urls]
     started = time.monotonic()
     results = {r.url: r for r in refresh(library, settings, feeds)}
     assert time.monotonic() - started < 10
-    assert "stopped answering" in results[server.url("/stall")].message
-    assert "web page, not a feed" in results[server.url("/page")].message
-    assert "malformed" in results[server.url("/f/feed-rs__rss_2.0_invalid_1.xml")].message
-    assert "404" in results[server.url("/missing")].message
-    assert results[server.url(GUARDIAN)].outcome == "ok"
+    assert "stopped answering" in results[feed_server.url("/stall")].message
+    assert "web page, not a feed" in results[feed_server.url("/page")].message
+    assert "malformed" in results[feed_server.url("/f/feed-rs__rss_2.0_invalid_1.xml")].message
+    assert "404" in results[feed_server.url("/missing")].message
+    assert results[feed_server.url(GUARDIAN)].outcome == "ok"
     listed = {f.url: f for f in FeedStore(library).feeds()}
-    reuters = listed[server.url("/f/feed-rs__rss_2.0_invalid_1.xml")]
+    reuters = listed[feed_server.url("/f/feed-rs__rss_2.0_invalid_1.xml")]
     assert reuters.in_error and reuters.failures == 1 and reuters.error_kind == "parse"
     assert reuters.title == "Reuters: Most Read Articles", "the title that parsed is kept"
-    assert not listed[server.url(GUARDIAN)].in_error
+    assert not listed[feed_server.url(GUARDIAN)].in_error
 
 
 def test_a_feed_over_the_size_cap_is_refused_clearly(
-    server: FeedServer, library: Library, tmp_path: Path
+    feed_server: FeedServer, library: Library, tmp_path: Path
 ) -> None:
     small = Settings(library_path=tmp_path / "l.sqlite3", max_bytes=50_000)
-    feed = add(library, server.url(GUARDIAN))
+    feed = add(library, feed_server.url(GUARDIAN))
     [result] = refresh(library, small, [feed])
     assert result.outcome == "error" and "larger than the" in result.message
 
@@ -148,11 +141,11 @@ def story_feed(title: str, items: list[tuple[str, str, str]]) -> bytes:
 
 
 def test_the_same_story_from_two_feeds_is_one_item_with_two_sources(
-    server: FeedServer, library: Library, settings: Settings
+    feed_server: FeedServer, library: Library, settings: Settings
 ) -> None:
     day = "Mon, 02 Nov 2026 10:00:00 GMT"
     later = "Mon, 02 Nov 2026 18:00:00 GMT"
-    server.routes["/wire-a"] = (
+    feed_server.routes["/wire-a"] = (
         200,
         story_feed(
             "Wire A",
@@ -164,7 +157,7 @@ def test_the_same_story_from_two_feeds_is_one_item_with_two_sources(
         ),
         "application/rss+xml",
     )
-    server.routes["/wire-b"] = (
+    feed_server.routes["/wire-b"] = (
         200,
         story_feed(
             "Wire B",
@@ -176,7 +169,7 @@ def test_the_same_story_from_two_feeds_is_one_item_with_two_sources(
         ),
         "application/rss+xml",
     )
-    a, b = add(library, server.url("/wire-a")), add(library, server.url("/wire-b"))
+    a, b = add(library, feed_server.url("/wire-a")), add(library, feed_server.url("/wire-b"))
     results = {r.url: r for r in refresh(library, settings, [a, b])}
     new = sum(len(r.new_items) for r in results.values())
     merged = sum(r.merged for r in results.values())
@@ -193,10 +186,10 @@ def test_the_same_story_from_two_feeds_is_one_item_with_two_sources(
 
 
 def test_counters_follow_read_marks_and_unsubscribing(
-    server: FeedServer, library: Library, settings: Settings
+    feed_server: FeedServer, library: Library, settings: Settings
 ) -> None:
-    a = add(library, server.url("/n/1/NetNewsWire__qemu.atom"))
-    b = add(library, server.url("/n/2/NetNewsWire__qemu.atom"))
+    a = add(library, feed_server.url("/n/1/NetNewsWire__qemu.atom"))
+    b = add(library, feed_server.url("/n/2/NetNewsWire__qemu.atom"))
     refresh(library, settings, [a, b])
     items = FeedItems(library)
     listing = items.items(a.id)
@@ -220,41 +213,41 @@ def _counters(library: Library, feed_id: int) -> tuple[int, int]:
 
 
 def test_subscribe_by_home_page_discovers_the_feed(
-    server: FeedServer, library: Library, settings: Settings
+    feed_server: FeedServer, library: Library, settings: Settings
 ) -> None:
     pool = ParsePool(0)
-    result, created = asyncio.run(subscribe(server.url("/home"), settings, library, pool))
+    result, created = asyncio.run(subscribe(feed_server.url("/home"), settings, library, pool))
     pool.shutdown()
     assert created and result.outcome == "ok" and len(result.new_items) == 55
     [feed] = FeedStore(library).feeds()
-    assert feed.url == server.url(GUARDIAN) and feed.title == "The Guardian"
+    assert feed.url == feed_server.url(GUARDIAN) and feed.title == "The Guardian"
 
 
 def test_subscribe_to_a_page_without_a_feed_is_refused(
-    server: FeedServer, library: Library, settings: Settings
+    feed_server: FeedServer, library: Library, settings: Settings
 ) -> None:
     from tui.core.errors import FetchError
 
     pool = ParsePool(0)
     with pytest.raises(FetchError, match="names no feed"):
-        asyncio.run(subscribe(server.url("/page"), settings, library, pool))
+        asyncio.run(subscribe(feed_server.url("/page"), settings, library, pool))
     pool.shutdown()
     assert FeedStore(library).feeds() == []
 
 
 def test_a_permanent_redirect_moves_the_feed(
-    server: FeedServer, library: Library, settings: Settings
+    feed_server: FeedServer, library: Library, settings: Settings
 ) -> None:
-    feed = add(library, server.url("/moved/NetNewsWire__qemu.atom"))
+    feed = add(library, feed_server.url("/moved/NetNewsWire__qemu.atom"))
     [result] = refresh(library, settings, [feed])
     assert result.outcome == "ok"
-    assert FeedStore(library).get(feed.id).url == server.url("/f/NetNewsWire__qemu.atom")
+    assert FeedStore(library).get(feed.id).url == feed_server.url("/f/NetNewsWire__qemu.atom")
 
 
 def test_refresh_in_worker_processes(
-    server: FeedServer, library: Library, settings: Settings
+    feed_server: FeedServer, library: Library, settings: Settings
 ) -> None:
-    feeds = [add(library, server.url(f"/n/{k}/NetNewsWire__livemint.xml")) for k in range(4)]
+    feeds = [add(library, feed_server.url(f"/n/{k}/NetNewsWire__livemint.xml")) for k in range(4)]
     pool = ParsePool(2)
     seen: list[FeedResult] = []
     try:

@@ -10,7 +10,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
-from tests.core.feeds_server import FeedServer, article_feed, fixture_names
+from tests.core.feeds_server import FeedServer, article_feed, fixture_names, serve_feeds
 from tests.ui.conftest import invented_article, screen_text, settle
 from tui.config import Settings
 from tui.core.background import Analyser
@@ -26,17 +26,15 @@ from tui.ui.screens.reader import ReaderScreen
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[FeedServer]:
-    with FeedServer() as running:
-        links = [running.url("/article"), running.url("/missing-page"), running.url("/pdf")]
-        running.routes["/local-news"] = (200, article_feed(links), "application/rss+xml")
-        yield running
+def feed_server() -> Iterator[FeedServer]:
+    yield from serve_feeds()
 
 
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
-        monkeypatch.delenv(name, raising=False)
+@pytest.fixture(scope="module")
+def server(feed_server: FeedServer) -> FeedServer:
+    links = [feed_server.url(p) for p in ("/article", "/missing-page", "/pdf")]
+    feed_server.routes["/local-news"] = (200, article_feed(links), "application/rss+xml")
+    return feed_server
 
 
 def not_empty(settings: Settings) -> None:

@@ -115,31 +115,14 @@ class FeedStore:
     ) -> tuple[Feed, bool]:
         """Subscribe to `url` (tags are added to an existing one); True when it is new."""
         with self.library._transaction() as conn:
-            cursor = conn.execute(
-                "INSERT INTO feeds (url, custom_title, added_at) VALUES (?, ?, ?)"
-                " ON CONFLICT (url) DO NOTHING",
-                (url, title, now_iso()),
-            )
-            created = cursor.rowcount > 0
-            feed_id = int(conn.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()[0])
-            _add_tags(conn, feed_id, tags)
+            feed_id, created = _subscribe(conn, url, title, tags)
         return self.get(feed_id), created
 
     def add_many(self, subscriptions: Sequence[tuple[str, str | None, Sequence[str]]]) -> int:
         """Subscribe to many (url, title, tags) at once, in one transaction; returns how many
         were new (known ones gain the tags)."""
-        created = 0
         with self.library._transaction() as conn:
-            for url, title, tags in subscriptions:
-                cursor = conn.execute(
-                    "INSERT INTO feeds (url, custom_title, added_at) VALUES (?, ?, ?)"
-                    " ON CONFLICT (url) DO NOTHING",
-                    (url, title, now_iso()),
-                )
-                created += cursor.rowcount > 0
-                row = conn.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()
-                _add_tags(conn, int(row[0]), tags)
-        return created
+            return sum(_subscribe(conn, *subscription)[1] for subscription in subscriptions)
 
     def get(self, feed_id: int) -> Feed:
         with self.library._guard() as conn:
@@ -268,6 +251,20 @@ class FeedStore:
         value = None if minutes is None else max(minutes, MIN_REFRESH_MINUTES)
         with self.library._transaction() as conn:
             conn.execute("UPDATE feeds SET refresh_minutes = ? WHERE id = ?", (value, feed_id))
+
+
+def _subscribe(
+    conn: sqlite3.Connection, url: str, title: str | None, tags: Iterable[str]
+) -> tuple[int, bool]:
+    """The feed's id (added when new, with `title`) and whether it is new; tags added."""
+    cursor = conn.execute(
+        "INSERT INTO feeds (url, custom_title, added_at) VALUES (?, ?, ?)"
+        " ON CONFLICT (url) DO NOTHING",
+        (url, title, now_iso()),
+    )
+    feed_id = int(conn.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()[0])
+    _add_tags(conn, feed_id, tags)
+    return feed_id, cursor.rowcount > 0
 
 
 def _add_tags(conn: sqlite3.Connection, feed_id: int, tags: Iterable[str]) -> None:
