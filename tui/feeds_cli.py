@@ -39,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     add = commands.add_parser("add", help="subscribe to a feed (or a site that names one)")
     add.add_argument("url", help="the feed's address, or a site's home page")
     add.add_argument("--tag", action="append", default=[], help="a tag (repeat for more)")
+    add.add_argument(
+        "--every", type=int, metavar="MINUTES", help="its own refresh interval (10 at least)"
+    )
     imp = commands.add_parser("import", help="subscribe to every feed of an OPML or urls file")
     imp.add_argument("file", help="an OPML file (folders become tags) or newsboat's urls file")
     commands.add_parser("export", help="print the subscriptions as OPML 2.0, tags included")
@@ -206,15 +209,17 @@ def _import(store: FeedStore, path: Path, settings: Settings, out: TextIO) -> in
     return 0
 
 
-def _add(url: str, tags: list[str], library: Library, settings: Settings, out: TextIO) -> int:
+def _add(args: argparse.Namespace, library: Library, settings: Settings, out: TextIO) -> int:
     from tui.core.feeds.subscribe import subscribe
     from tui.core.feeds.workers import ParsePool
 
     pool = ParsePool(0)
     try:
-        result, created = asyncio.run(subscribe(url, settings, library, pool, tags))
+        result, created = asyncio.run(subscribe(args.url, settings, library, pool, args.tag))
     finally:
         pool.shutdown()
+    if args.every is not None:
+        FeedStore(library).set_interval(result.feed_id, args.every)
     title = clean(result.title or result.url)
     verb = "Subscribed to" if created else "Already subscribed to"
     print(f"{verb} {title} <{clean(result.url)}> (feed {result.feed_id}).", file=out)
@@ -309,7 +314,7 @@ def _run(args: argparse.Namespace, library: Library, settings: Settings, out: Te
     if args.command == "import":
         return _import(store, Path(args.file).expanduser(), settings, out)
     if args.command == "add":
-        return _add(args.url, args.tag, library, settings, out)
+        return _add(args, library, settings, out)
     return _refresh(args, library, settings, out)
 
 

@@ -37,8 +37,10 @@ def run(settings: Settings, *argv: str) -> tuple[int, str]:
 def test_add_list_items_and_remove(
     feed_server: FeedServer, settings: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, out = run(settings, "add", feed_server.url("/home"), "--tag", "news")
+    status, out = run(settings, "add", feed_server.url("/home"), "--tag", "news", "--every", "5")
     assert status == 0 and "Subscribed to The Guardian" in out and "55 new of 55" in out
+    with Library(settings.library_path) as library:
+        assert FeedStore(library).feeds()[0].refresh_minutes == 10, "never under the floor"
     status, out = run(settings, "list")
     header, line = out.splitlines()
     assert header.startswith("id\tunread/total") and "\t55/55\t" in line and "\tnews\tok" in line

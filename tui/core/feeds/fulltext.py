@@ -50,7 +50,6 @@ async def fetch_full_texts(
     pool: ParsePool,
     analyse: Analyse | None,
     on_done: Callable[[FullText], None] | None = None,
-    fetcher: Fetcher | None = None,
 ) -> list[FullText]:
     """Fetch, extract, save and analyse every item; each one reported when done.
 
@@ -68,11 +67,8 @@ async def fetch_full_texts(
         if on_done is not None:
             on_done(result)
 
-    if fetcher is not None:
-        await asyncio.gather(*(one(item, fetcher) for item in items))
-    else:
-        async with Fetcher(settings) as pages:
-            await asyncio.gather(*(one(item, pages) for item in items))
+    async with Fetcher(settings) as pages:
+        await asyncio.gather(*(one(item, pages) for item in items))
     return done
 
 

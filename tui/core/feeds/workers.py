@@ -1,9 +1,9 @@
-"""Parsing and extraction off the event loop: in worker processes, or a thread for tests.
+"""Parsing and extraction off the event loop: in worker processes, or in a thread.
 
 feedparser and trafilatura are pure Python and hold the GIL for tens of milliseconds per
-document; in the app's process that would stall the screen, and in one process it would use
-one core. `ParsePool` runs them in spawned worker processes (at a lower priority, quiet,
-like the analyser); `ParsePool(processes=0)` runs them in a thread instead.
+document: in one process they use one core. `ParsePool` runs them in spawned worker
+processes (the CLI's refresh); `ParsePool(0)` runs them in a thread (the app's feed
+process, which is a child of its own already, and the tests).
 """
 
 from __future__ import annotations
@@ -45,10 +45,8 @@ def extract_in_worker(page: object, source: str) -> Article:
 class ParsePool:
     """Worker processes (or one thread) for parsing feeds and extracting pages."""
 
-    def __init__(self, processes: int | None = None, *, quiet: bool = False) -> None:
+    def __init__(self, processes: int | None = None) -> None:
         self.processes = default_processes() if processes is None else processes
-        self.quiet = quiet
-        """True in the app: workers write nothing to the terminal and run at low priority."""
         self._executor: Executor | None = None
 
     def _pool(self) -> Executor:
@@ -56,13 +54,12 @@ class ParsePool:
             if self.processes <= 0:
                 self._executor = ThreadPoolExecutor(max_workers=1)
             else:
-                from tui.core.background import _quiet_worker, _start_resource_tracker
+                from tui.core.background import _start_resource_tracker
 
                 _start_resource_tracker()
                 self._executor = ProcessPoolExecutor(
                     max_workers=self.processes,
                     mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_quiet_worker if self.quiet else None,
                 )
         return self._executor
 
