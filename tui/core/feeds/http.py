@@ -46,9 +46,10 @@ PERMANENT = frozenset({301, 308})
 class RateLimited(FetchError):
     """The server asked newsdesk to come back later than it is worth waiting for."""
 
-    def __init__(self, message: str, retry_at: datetime) -> None:
+    def __init__(self, message: str, retry_at: datetime, status: int) -> None:
         super().__init__(message)
         self.retry_at = retry_at
+        self.status = status
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,7 @@ class Fetcher:
                             f"{host} answered {status} and asks to wait until "
                             f"{retry_at:%H:%M} UTC.",
                             retry_at,
+                            status,
                         )
                     if attempt < self.settings.retries:
                         return None, wait

@@ -102,7 +102,7 @@ async def _refresh_one(
             feed.id,
             "rate-limited",
             str(limited),
-            status=429,
+            status=limited.status,
             retry_after=limited.retry_at.isoformat(),
         )
         return _failed(feed, str(limited), started)

@@ -9,6 +9,7 @@ processes; this screen only shows what they report.
 from __future__ import annotations
 
 import threading
+import time
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 COLUMNS = (("", 1), ("Unread", 11), ("Updated", 10), ("Tags", 16))
 """Every column but the title (marker, unread/total, age, tags), with its width."""
 COLUMN_KEYS = ("state", "feed", "unread", "updated", "tags")
+RELIST_SECONDS = 0.5
+"""While refreshing, the list is read again at most this often, so counts fill in."""
 
 
 class FeedsScreen(Screen[None]):
@@ -61,6 +64,7 @@ class FeedsScreen(Screen[None]):
         self.refreshing = False
         self._cancel = threading.Event()
         self._progress = (0, 0)
+        self._listed_at = 0.0
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter feeds by title, tag or address", id="feed-filter")
@@ -96,6 +100,7 @@ class FeedsScreen(Screen[None]):
         self.app.call_from_thread(self._listed, feeds)
 
     def _listed(self, feeds: list[Feed]) -> None:
+        self._listed_at = time.monotonic()
         self.feeds = feeds
         self._fill()
 
@@ -235,6 +240,8 @@ class FeedsScreen(Screen[None]):
         self.query_one("#refresh-progress", ProgressBar).advance(1)
         self._describe()
         self._items_screen_reload(result.feed_id)
+        if time.monotonic() - self._listed_at > RELIST_SECONDS:  # counts fill in as we go
+            self.reload()
 
     def _refresh_failed(self, message: str) -> None:
         self._refresh_finished()
