@@ -201,9 +201,17 @@ def run_library_command(argv: Sequence[str], settings: Settings) -> int:
     return run_library(list(argv), settings)
 
 
+def run_feeds_command(argv: Sequence[str], settings: Settings) -> int:
+    """`newsdesk feeds ...`: subscriptions, refresh, items, OPML."""
+    from tui.feeds_cli import run_feeds
+
+    return run_feeds(list(argv), settings)
+
+
 COMMANDS: dict[str, Callable[[Sequence[str], Settings], int]] = {
     "show": run_show,
     "library": run_library_command,
+    "feeds": run_feeds_command,
 }
 """Sub-commands by name; anything else on the line is the reader's source."""
 

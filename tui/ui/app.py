@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from tui.config import Settings
 from tui.ui import jobs
@@ -55,6 +56,7 @@ class NewsdeskApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("F", "feeds", "Feeds"),
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]
     """Keys that work on every screen."""
@@ -79,6 +81,16 @@ class NewsdeskApp(App[int]):
         """True once start-up (opening the source, starting any import) has been handed out."""
         self.add_mode("library", self._library_screen)
         self.add_mode("reader", partial(ReaderScreen, settings, self.gate))
+        self.add_mode("feeds", self._feeds_screen)
+
+    def _feeds_screen(self) -> Screen[None]:
+        from tui.ui.screens.feeds import FeedsScreen
+
+        return FeedsScreen(self.settings, self.gate)
+
+    async def action_feeds(self) -> None:
+        """Show the feed list (or the item list left open there)."""
+        await self.switch_mode("feeds")
 
     def _library_screen(self) -> LibraryScreen:
         from tui.ui.screens.library import LibraryScreen  # not needed to open one article
@@ -187,12 +199,21 @@ class NewsdeskApp(App[int]):
             ("Article body", ArticleView.BINDINGS),
             ("Side panel", PANEL_KEYS),
             ("Library", LibraryScreen.BINDINGS),
+            *_feed_help(),
         ]
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(sections))
 
     def on_unmount(self) -> None:
         self.gate.shutdown()
+
+
+def _feed_help() -> list[tuple[str, Sequence[BindingType]]]:
+    from tui.ui.screens.feeds import FeedsScreen
+    from tui.ui.screens.items import ItemsScreen
+
+    enter = Binding("enter", "", "Open the feed's items / read the item")
+    return [("Feeds", [enter, *FeedsScreen.BINDINGS]), ("Feed items", ItemsScreen.BINDINGS)]
 
 
 def run_app(source: str | None, settings: Settings) -> int:

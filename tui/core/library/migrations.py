@@ -88,7 +88,95 @@ INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 The triggers of version 2 name the table, so they keep working on the new one.
 """
 
-MIGRATIONS: tuple[str, ...] = (_ARTICLES, _FULL_TEXT, _PREFIX_INDEX)
+_FEEDS = """
+CREATE TABLE feeds (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    title TEXT,
+    custom_title TEXT,
+    site TEXT,
+    added_at TEXT NOT NULL,
+    refresh_minutes INTEGER,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    etag TEXT,
+    last_modified TEXT,
+    last_attempt TEXT,
+    last_success TEXT,
+    last_new TEXT,
+    http_status INTEGER,
+    error_kind TEXT,
+    error_message TEXT,
+    error_at TEXT,
+    failures INTEGER NOT NULL DEFAULT 0,
+    warning TEXT,
+    retry_after TEXT,
+    unread INTEGER NOT NULL DEFAULT 0,
+    total INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE feed_tags (
+    feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (feed_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX feed_tags_tag ON feed_tags (tag);
+CREATE TABLE items (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    link TEXT,
+    canonical TEXT,
+    title_key TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT '',
+    author TEXT,
+    published TEXT,
+    published_raw TEXT,
+    first_seen TEXT NOT NULL,
+    sort_date TEXT NOT NULL,
+    read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0,
+    article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+    full_text TEXT,
+    full_text_note TEXT,
+    companies TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX items_canonical ON items (canonical);
+CREATE INDEX items_title_key ON items (title_key, sort_date);
+CREATE INDEX items_pending ON items (full_text) WHERE full_text IS NULL;
+CREATE TABLE item_sources (
+    feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+    item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+    guid TEXT NOT NULL,
+    read INTEGER NOT NULL DEFAULT 0,
+    sort_date TEXT NOT NULL,
+    PRIMARY KEY (feed_id, item_id)
+) WITHOUT ROWID;
+CREATE INDEX item_sources_guid ON item_sources (feed_id, guid);
+CREATE INDEX item_sources_item ON item_sources (item_id);
+CREATE INDEX item_sources_listing ON item_sources (feed_id, read, sort_date DESC);
+CREATE TRIGGER items_read AFTER UPDATE OF read ON items WHEN new.read != old.read BEGIN
+    UPDATE item_sources SET read = new.read WHERE item_id = new.id;
+END;
+CREATE TRIGGER item_sources_insert AFTER INSERT ON item_sources BEGIN
+    UPDATE feeds SET total = total + 1, unread = unread + (1 - new.read) WHERE id = new.feed_id;
+END;
+CREATE TRIGGER item_sources_delete AFTER DELETE ON item_sources BEGIN
+    UPDATE feeds SET total = total - 1, unread = unread - (1 - old.read) WHERE id = old.feed_id;
+END;
+CREATE TRIGGER item_sources_read AFTER UPDATE OF read ON item_sources
+WHEN new.read != old.read BEGIN
+    UPDATE feeds SET unread = unread + old.read - new.read WHERE id = new.feed_id;
+END;
+"""
+"""Version 4: feed subscriptions and their items.
+
+An item is one story; `item_sources` says which feeds carried it (under which guid), so the
+same article from two feeds is one row of `items` with two sources. `read` and `sort_date`
+are copied into `item_sources` (by the `items_read` trigger) so that one feed's listing,
+unread first then newest, is read straight from the `item_sources_listing` index, and the
+per-feed `unread` and `total` counters on `feeds` are kept by triggers: the feed list never
+counts items.
+"""
+
+MIGRATIONS: tuple[str, ...] = (_ARTICLES, _FULL_TEXT, _PREFIX_INDEX, _FEEDS)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

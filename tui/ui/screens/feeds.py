@@ -1,0 +1,394 @@
+"""The feed list: title, unread/total, last updated and an error marker per feed.
+
+Enter opens a feed's items; `r` refreshes the highlighted feed and `R` every feed, with a
+progress bar; a refresh's new items then have their pages fetched and analysed in the
+background. The refresh work runs in thread workers (`feed_jobs`) that parse in worker
+processes; this screen only shows what they report.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
+
+from tui.config import Settings
+from tui.core.errors import NewsdeskError
+from tui.ui import feed_jobs
+from tui.ui.analysis import AnalyserGate
+from tui.ui.feed_format import age, feed_detail, feed_state
+from tui.ui.messages import ShowLibrary
+from tui.ui.safe_text import clean
+from tui.ui.widgets.table_rows import update_in_place
+
+if TYPE_CHECKING:
+    from tui.core.feeds.fulltext import FullText
+    from tui.core.feeds.refresh import FeedResult
+    from tui.core.library.feeds import Feed
+
+COLUMNS = (("", 1), ("Unread", 11), ("Updated", 10), ("Tags", 16))
+"""Every column but the title (marker, unread/total, age, tags), with its width."""
+COLUMN_KEYS = ("state", "feed", "unread", "updated", "tags")
+RELIST_SECONDS = 0.5
+"""While refreshing, the list is read again at most this often, so counts fill in."""
+
+
+class FeedsScreen(Screen[None]):
+    """Every subscription; Enter lists a feed's items."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "refresh_one", "Refresh feed"),
+        Binding("R", "refresh_all", "Refresh all"),
+        Binding("A", "mark_read", "Mark feed read"),
+        Binding("a", "add", "Add feed"),
+        Binding("delete", "unsubscribe", "Unsubscribe", show=False),
+        Binding("slash", "filter", "Filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("l", "library", "Library"),
+    ]
+    """Feed list keys (newsboat's, where it has one); Enter opens the feed's items."""
+
+    def __init__(self, settings: Settings, gate: AnalyserGate) -> None:
+        super().__init__()
+        self.settings = settings
+        self.gate = gate
+        self.feeds: list[Feed] = []
+        self.shown: list[Feed] = []
+        self.refreshing = False
+        self._cancel = threading.Event()
+        self._progress = (0, 0)
+        self._listed_at = 0.0
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Filter feeds by title, tag or address", id="feed-filter")
+        yield DataTable(id="feeds", cursor_type="row", zebra_stripes=True)
+        yield Static(id="feeds-status")
+        yield ProgressBar(id="refresh-progress", show_eta=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#feeds", DataTable).focus()
+        self.reload()
+
+    def on_unmount(self) -> None:
+        self._cancel.set()
+
+    # ---- listing -------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """List the feeds again from the library (in a thread)."""
+        self._list()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="feed-list")
+    def _list(self) -> None:
+        from tui.core.library.feeds import FeedStore
+        from tui.core.library.store import Library
+
+        try:
+            with Library(self.settings.library_path) as library:
+                feeds = FeedStore(library).feeds()
+        except NewsdeskError as error:
+            self.app.call_from_thread(self._status, Text(f"The library cannot be read: {error}"))
+            return
+        self.app.call_from_thread(self._listed, feeds)
+
+    def _listed(self, feeds: list[Feed]) -> None:
+        self._listed_at = time.monotonic()
+        self.feeds = feeds
+        self._fill()
+
+    def on_resize(self) -> None:
+        self.query_one("#feeds", DataTable).clear(columns=True)  # the title takes the width
+        self._fill()
+
+    def _fill(self) -> None:
+        words = self.query_one("#feed-filter", Input).value.casefold().split()
+        self.shown = [f for f in self.feeds if all(w in _haystack(f) for w in words)]
+        table = self.query_one("#feeds", DataTable)
+        rows = [(str(feed.id), _cells(feed)) for feed in self.shown]
+        if not update_in_place(table, COLUMN_KEYS, rows):
+            key = self._current_key()
+            table.clear(columns=True)
+            fixed = sum(width + 2 for _, width in COLUMNS)
+            table.add_column("", width=COLUMNS[0][1], key=COLUMN_KEYS[0])
+            table.add_column("Feed", width=max(20, self.size.width - fixed - 4), key="feed")
+            for (label, width), key_name in zip(COLUMNS[1:], COLUMN_KEYS[2:], strict=True):
+                table.add_column(label, width=width, key=key_name)
+            for row_key, cells in rows:
+                table.add_row(*cells, key=row_key)
+            if key is not None and key in {row_key for row_key, _ in rows}:
+                table.move_cursor(row=table.get_row_index(key))
+        self._describe()
+
+    def _current_key(self) -> str | None:
+        feed = self.highlighted
+        return str(feed.id) if feed else None
+
+    @property
+    def highlighted(self) -> Feed | None:
+        table = self.query_one("#feeds", DataTable)
+        if not self.shown or not 0 <= table.cursor_row < len(self.shown):
+            return None
+        return self.shown[table.cursor_row]
+
+    def _describe(self) -> None:
+        if self.refreshing:
+            done, total = self._progress
+            self._status(Text(f"Refreshing… {done}/{total} feeds"))
+            return
+        feed = self.highlighted
+        if feed is not None:
+            self._status(feed_detail(feed))
+        elif self.feeds:
+            self._status(Text("No feed matches the filter (Escape clears it)."))
+        else:
+            self._status(
+                Text(
+                    "No feeds yet: press a to add one by its address or a site's "
+                    "home page, or run `newsdesk feeds import FILE.opml`."
+                )
+            )
+
+    def _status(self, text: Text) -> None:
+        self.query_one("#feeds-status", Static).update(text)
+
+    @on(DataTable.RowHighlighted, "#feeds")
+    def _highlighted(self) -> None:
+        self._describe()
+
+    @on(DataTable.RowSelected, "#feeds")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        feed = self.highlighted
+        if feed is not None:
+            self.open_items(feed)
+
+    def open_items(self, feed: Feed) -> None:
+        from tui.ui.screens.items import ItemsScreen
+
+        self.app.push_screen(ItemsScreen(self.settings, feed, self))
+
+    # ---- filter --------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        box = self.query_one("#feed-filter", Input)
+        box.add_class("-shown")
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#feed-filter", Input)
+        box.value = ""
+        box.remove_class("-shown")
+        self.query_one("#feeds", DataTable).focus()
+
+    @on(Input.Changed, "#feed-filter")
+    def _filter_changed(self) -> None:
+        self._fill()
+
+    @on(Input.Submitted, "#feed-filter")
+    def _filter_submitted(self) -> None:
+        self.query_one("#feeds", DataTable).focus()
+
+    # ---- refreshing ----------------------------------------------------------------
+
+    def action_refresh_one(self) -> None:
+        feed = self.highlighted
+        if feed is not None:
+            self.refresh_feeds([feed.id])
+
+    def action_refresh_all(self) -> None:
+        self.refresh_feeds(None)
+
+    def refresh_feeds(self, feed_ids: list[int] | None) -> None:
+        """Refresh these feeds (all when None), unless a refresh is already running."""
+        if self.refreshing:
+            self.notify("A refresh is already running.", markup=False)
+            return
+        total = len(self.feeds) if feed_ids is None else len(feed_ids)
+        if total == 0:
+            self.notify("There is no feed to refresh: press a to add one.", markup=False)
+            return
+        self.refreshing = True
+        self._progress = (0, total)
+        bar = self.query_one("#refresh-progress", ProgressBar)
+        bar.add_class("-shown")
+        bar.update(total=total, progress=0)
+        self._describe()
+        self._refresh(feed_ids)
+
+    @work(thread=True, exit_on_error=False, group="refresh")
+    def _refresh(self, feed_ids: list[int] | None) -> None:
+        def report(result: FeedResult) -> None:
+            self.app.call_from_thread(self._feed_done, result)
+
+        try:
+            results = feed_jobs.refresh(self.settings, feed_ids, report, self._cancel)
+        except Exception as error:  # a worker process can fail in any way: say so
+            self.app.call_from_thread(self._refresh_failed, str(error))
+            return
+        self.app.call_from_thread(self._refresh_done, results)
+
+    def _feed_done(self, result: FeedResult) -> None:
+        done, total = self._progress
+        self._progress = (done + 1, total)
+        self.query_one("#refresh-progress", ProgressBar).advance(1)
+        self._describe()
+        self._items_screen_reload(result.feed_id)
+        if time.monotonic() - self._listed_at > RELIST_SECONDS:  # counts fill in as we go
+            self.reload()
+
+    def _refresh_failed(self, message: str) -> None:
+        self._refresh_finished()
+        self.notify(f"The refresh failed: {clean(message)}", severity="error", markup=False)
+
+    def _refresh_done(self, results: list[FeedResult]) -> None:
+        self._refresh_finished()
+        new = [item for r in results for item in r.new_items]
+        errors = [r for r in results if r.outcome == "error"]
+        message = f"Refreshed {len(results)} feed(s): {len(new)} new item(s)"
+        if errors:
+            first = clean(errors[0].title or errors[0].url)
+            message += f"; {len(errors)} in error (✗), e.g. {first}: {clean(errors[0].message)}"
+        self.notify(message, severity="warning" if errors else "information", markup=False)
+        if new:
+            self.fetch_full_texts(new)
+
+    def _refresh_finished(self) -> None:
+        self.refreshing = False
+        self.query_one("#refresh-progress", ProgressBar).remove_class("-shown")
+        self.reload()
+
+    def _items_screen_reload(self, feed_id: int | None = None) -> None:
+        from tui.ui.screens.items import ItemsScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, ItemsScreen) and feed_id in (None, screen.feed.id):
+                screen.reload()
+
+    # ---- full text in the background -----------------------------------------------
+
+    def fetch_full_texts(self, item_ids: list[int]) -> None:
+        """Fetch, save and analyse these items' pages, in the background."""
+        self._full_text(item_ids)
+
+    @work(thread=True, exit_on_error=False, group="full-text")
+    def _full_text(self, item_ids: list[int]) -> None:
+        def done(result: FullText) -> None:
+            self.app.call_from_thread(self._items_screen_reload)
+
+        try:
+            feed_jobs.full_text(self.settings, item_ids, self.gate, done, self._cancel)
+        except Exception as error:  # fetching pages is best effort: the items stay readable
+            self.app.call_from_thread(
+                self.notify,
+                f"Fetching full texts stopped: {error}",
+                severity="warning",
+                markup=False,
+            )
+
+    # ---- subscriptions -------------------------------------------------------------
+
+    def action_add(self) -> None:
+        from tui.ui.screens.feed_dialogs import AddFeedScreen
+
+        def answered(url: str | None) -> None:
+            if url:
+                self.notify(f"Adding {clean(url)}…", markup=False)
+                self._add(url)
+
+        self.app.push_screen(AddFeedScreen(), answered)
+
+    @work(thread=True, exit_on_error=False, group="add")
+    def _add(self, url: str) -> None:
+        try:
+            result, created = feed_jobs.subscribe(self.settings, url, self._cancel)
+        except NewsdeskError as error:
+            self.app.call_from_thread(
+                self.notify, clean(str(error)), title="Not added", severity="error", markup=False
+            )
+            return
+        self.app.call_from_thread(self._added, result, created)
+
+    def _added(self, result: FeedResult, created: bool) -> None:
+        name = clean(result.title or result.url)
+        verb = "Subscribed to" if created else "Already subscribed to"
+        self.notify(f"{verb} {name}: {clean(result.message)}", markup=False)
+        self.reload()
+        if result.new_items:
+            self.fetch_full_texts(list(result.new_items))
+
+    def action_mark_read(self) -> None:
+        feed = self.highlighted
+        if feed is not None:
+            self.mark_feed_read(feed.id)
+
+    @work(thread=True, exit_on_error=False, group="mark")
+    def mark_feed_read(self, feed_id: int) -> None:
+        """Mark every item of the feed read (from either feed screen)."""
+        from tui.core.library.feed_items import FeedItems
+        from tui.core.library.store import Library
+
+        try:
+            with Library(self.settings.library_path) as library:
+                FeedItems(library).mark_feed_read(feed_id)
+        except NewsdeskError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.reload)
+        self.app.call_from_thread(self._items_screen_reload, feed_id)
+
+    def action_unsubscribe(self) -> None:
+        from tui.ui.screens.feed_dialogs import ConfirmScreen
+
+        feed = self.highlighted
+        if feed is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._unsubscribe(feed.id)
+
+        detail = (
+            f"Its {feed.total} item(s) go unless another feed carries them; "
+            "articles saved in the library stay."
+        )
+        self.app.push_screen(ConfirmScreen(f"Unsubscribe from {feed.name}?", detail), answered)
+
+    @work(thread=True, exit_on_error=False, group="unsubscribe")
+    def _unsubscribe(self, feed_id: int) -> None:
+        from tui.core.library.feeds import FeedStore
+        from tui.core.library.store import Library
+
+        try:
+            with Library(self.settings.library_path) as library:
+                FeedStore(library).remove(feed_id)
+        except NewsdeskError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.notify, "Unsubscribed.", markup=False)
+        self.app.call_from_thread(self.reload)
+
+    def action_library(self) -> None:
+        self.post_message(ShowLibrary())
+
+
+def _cells(feed: Feed) -> tuple[Text, ...]:
+    return (
+        feed_state(feed),
+        Text(
+            clean(feed.name), overflow="ellipsis", no_wrap=True, style="bold" if feed.unread else ""
+        ),
+        Text(f"{feed.unread}/{feed.total}", justify="right"),
+        Text(age(feed.last_success)),
+        Text(clean(", ".join(feed.tags)), overflow="ellipsis", no_wrap=True),
+    )
+
+
+def _haystack(feed: Feed) -> str:
+    return " ".join((feed.name, feed.url, *feed.tags)).casefold()
