@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 import time
 from collections.abc import Sequence
@@ -18,6 +17,7 @@ from tui.core.library.feed_items import FeedItems, Item
 from tui.core.library.feeds import Feed, FeedStore
 from tui.core.library.store import Library
 from tui.core.sanitise import clean
+from tui.output import emit, emit_json, error
 
 FULL_TEXT_LIMIT = 200
 """New items whose pages one refresh fetches; the rest wait for the next refresh."""
@@ -123,13 +123,13 @@ def _feed_dict(feed: Feed) -> dict[str, object]:
 def _list(store: FeedStore, as_json: bool, out: TextIO) -> int:
     feeds = store.feeds()
     if as_json:
-        print(json.dumps([_feed_dict(f) for f in feeds], ensure_ascii=False, indent=1), file=out)
+        emit_json([_feed_dict(f) for f in feeds], file=out)
     elif not feeds:
-        print(f"No feeds yet: `{PROG} add URL` or `{PROG} import FILE`.", file=sys.stderr)
+        emit(f"No feeds yet: `{PROG} add URL` or `{PROG} import FILE`.", file=sys.stderr)
     else:
-        print("id\tunread/total\tupdated\ttitle\turl\ttags\tstate", file=out)
+        emit("id\tunread/total\tupdated\ttitle\turl\ttags\tstate", file=out)
         for feed in feeds:
-            print(_feed_line(feed), file=out)
+            emit(_feed_line(feed), file=out)
     return 0
 
 
@@ -171,12 +171,12 @@ def _items(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     found = items.items(feed_id, unread_only=args.unread, order="date", limit=args.limit)
     if args.json:
         rows = [_item_dict(item, items) for item in found]
-        print(json.dumps(rows, ensure_ascii=False, indent=1), file=out)
+        emit_json(rows, file=out)
     elif not found:
-        print("No items." if not args.unread else "No unread items.", file=sys.stderr)
+        emit("No items." if not args.unread else "No unread items.", file=sys.stderr)
     else:
         for item in found:
-            print(_item_line(item), file=out)
+            emit(_item_line(item), file=out)
     return 0
 
 
@@ -184,7 +184,7 @@ def _export(store: FeedStore, out: TextIO) -> int:
     from tui.core.feeds.opml import Subscription, write_opml
 
     feeds = [Subscription(f.url, f.title, f.tags, f.site) for f in store.feeds()]
-    print(write_opml(feeds), file=out)
+    emit(write_opml(feeds), file=out)
     return 0
 
 
@@ -194,13 +194,13 @@ def _import(store: FeedStore, path: Path, settings: Settings, out: TextIO) -> in
 
     found = read_subscriptions(read_bytes(path, settings.max_bytes), str(path))
     for reason in found.skipped:
-        print(f"{PROG}: skipped {clean(reason)}", file=sys.stderr)
+        error(f"skipped {reason}", program=PROG)
     if not found.feeds:
-        print(f"{PROG}: {clean(str(path))} lists no feeds.", file=sys.stderr)
+        error(f"{path} lists no feeds.", program=PROG)
         return 1
     created = store.add_many([(f.url, f.title, f.tags) for f in found.feeds])
     known = len({f.url for f in found.feeds}) - created
-    print(
+    emit(
         f"Imported {created} new feed(s) from {clean(str(path))}"
         + (f"; {known} already subscribed (tags added)" if known else "")
         + f". `{PROG} refresh` fetches them.",
@@ -222,8 +222,8 @@ def _add(args: argparse.Namespace, library: Library, settings: Settings, out: Te
         FeedStore(library).set_interval(result.feed_id, args.every)
     title = clean(result.title or result.url)
     verb = "Subscribed to" if created else "Already subscribed to"
-    print(f"{verb} {title} <{clean(result.url)}> (feed {result.feed_id}).", file=out)
-    print(result_line(result), file=out)
+    emit(f"{verb} {title} <{clean(result.url)}> (feed {result.feed_id}).", file=out)
+    emit(result_line(result), file=out)
     return 1 if result.outcome == "error" else 0
 
 
@@ -238,19 +238,19 @@ def _refresh(args: argparse.Namespace, library: Library, settings: Settings, out
         feeds = store.feeds() if args.all else store.due()
         waiting = len(store.feeds()) - len(feeds)
         if waiting:
-            print(f"{waiting} feed(s) not due yet (--all fetches them too).", file=sys.stderr)
+            emit(f"{waiting} feed(s) not due yet (--all fetches them too).", file=sys.stderr)
     started = time.monotonic()
 
     def report(result: FeedResult) -> None:
         if not args.json:
-            print(result_line(result), file=out, flush=True)
+            emit(result_line(result), file=out)
 
     options = RefreshOptions(max(1, args.jobs), max(1, args.per_host), on_result=report)
     pool = ParsePool(processes=None if len(feeds) > 2 else 0)
     try:
         results = asyncio.run(refresh_feeds(feeds, settings, library, pool, options))
         if args.json:
-            print(json.dumps([r.as_dict() for r in results], ensure_ascii=False), file=out)
+            emit_json([r.as_dict() for r in results], file=out)
         _summary(results, started)
         if not args.no_full_text:
             _full_text(results, library, settings, pool)
@@ -262,7 +262,7 @@ def _refresh(args: argparse.Namespace, library: Library, settings: Settings, out
 def _summary(results: list[FeedResult], started: float) -> None:
     counts = {o: sum(r.outcome == o for r in results) for o in ("ok", "unchanged", "error")}
     new = sum(len(r.new_items) for r in results)
-    print(
+    emit(
         f"{len(results)} feed(s): {counts['ok']} fetched, {counts['unchanged']} unchanged, "
         f"{counts['error']} in error; {new} new item(s) in {time.monotonic() - started:.1f} s.",
         file=sys.stderr,
@@ -291,7 +291,7 @@ def _full_text(
     started = time.monotonic()
     texts = asyncio.run(fetch_full_texts(pending, settings, library, pool, analyse))
     fallbacks = sum(t.kind == "summary" for t in texts)
-    print(
+    emit(
         f"Full text: {len(texts) - fallbacks} page(s) fetched and analysed, {fallbacks} from "
         f"the feed's summary, in {time.monotonic() - started:.1f} s.",
         file=sys.stderr,
@@ -307,7 +307,7 @@ def _run(args: argparse.Namespace, library: Library, settings: Settings, out: Te
     if args.command == "rm":
         feed = _find(store, args.feed)
         removed = store.remove(feed.id)
-        print(f"Unsubscribed from {clean(feed.name)} ({removed} item(s) removed).", file=out)
+        emit(f"Unsubscribed from {clean(feed.name)} ({removed} item(s) removed).", file=out)
         return 0
     if args.command == "export":
         return _export(store, out)
@@ -322,16 +322,16 @@ def run_feeds(argv: Sequence[str], settings: Settings, out: TextIO | None = None
     """Run one `newsdesk feeds` command; returns the exit status (0 ok, 1 error, 2 usage)."""
     try:
         args = _parser().parse_args(argv)
-    except _UsageError as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
+    except _UsageError as problem:
+        error(str(problem), program=PROG)
         return 2
     except SystemExit as done:  # --help
         return done.code if isinstance(done.code, int) else 0
     try:
         with Library(settings.library_path) as library:
             return _run(args, library, settings, out or sys.stdout)
-    except NewsdeskError as error:
-        print(f"{PROG}: {clean(str(error))}", file=sys.stderr)
+    except NewsdeskError as problem:
+        error(str(problem), program=PROG)
         return 1
 
 
