@@ -20,7 +20,8 @@ from tui.core.errors import ExtractError
 from tui.core.model import PARAGRAPH_BREAK, Article
 from tui.core.sources.html_prepare import STRUCK_CLOSE, STRUCK_OPEN, WIDGET_MAX, prepare_tree
 from tui.core.sources.page_meta import PageMeta, page_meta
-from tui.core.sources.related import TEASER, related_from_tree
+from tui.core.sources.related import related_from_tree
+from tui.core.sources.related_words import TEASER
 
 _BLOCKS = frozenset({"p", "head", "item", "quote", "code", "row", "list", "table", "div"})
 _CONTAINERS = frozenset({"list", "table", "quote", "div"})

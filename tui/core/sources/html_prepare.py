@@ -86,7 +86,7 @@ def prose_box(tree: HtmlElement) -> HtmlElement | None:
         if element.tag == "p":
             holder, size = element.getparent(), len(" ".join(element.text_content().split()))
         elif element.tag in _TEXT_BLOCKS:
-            holder, size = element, max(map(len, _direct_text(element)), default=0)
+            holder, size = element, max(map(len, direct_text(element)), default=0)
         else:
             continue
         if size >= PROSE_MIN_CHARS and holder is not None:
@@ -94,7 +94,7 @@ def prose_box(tree: HtmlElement) -> HtmlElement | None:
     return max(scores, key=scores.__getitem__) if scores else None
 
 
-def _direct_text(element: HtmlElement) -> list[str]:
+def direct_text(element: HtmlElement) -> list[str]:
     """The text runs that sit directly in an element, between its children."""
     runs = [element.text or "", *(child.tail or "" for child in element)]
     return [" ".join(run.split()) for run in runs]
