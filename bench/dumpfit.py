@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from tui.core.sources.clean import clean_dump
-from tui.core.sources.dump_decide import choose_title, context_pass
+from tui.core.sources.dump_decide import choose_title, context_pass, headline_shaped, ordered
 from tui.core.sources.dump_features import FEATURES, dump_stats, feature_matrix
 from tui.core.sources.dump_lines import DumpLine, split_lines
 from tui.core.sources.dump_model import (
@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 ANNOTATIONS = ROOT / "bench" / "annotations" / "train-fr"
 _WORD = re.compile(r"\w+")
-L2_GRID = (0.003, 0.01, 0.03, 0.1)
+L2_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
 INNER_FOLDS = 5
 """Folds of the cross-validation that chooses the penalty and the thresholds."""
 BODY_GRID = (0.3, 0.4, 0.5, 0.6)
@@ -95,8 +95,10 @@ def _from_paragraphs(name: str, text: str, gold: dict[str, Any]) -> Dump:
             prefix = next((p for p in paragraphs if line.text.startswith(p)), None)
             labels.append(BODY if prefix else FURNITURE)
             if prefix:
-                tails[index] = len(prefix) + len(line.text[len(prefix) :]) - len(
-                    line.text[len(prefix) :].lstrip()
+                tails[index] = (
+                    len(prefix)
+                    + len(line.text[len(prefix) :])
+                    - len(line.text[len(prefix) :].lstrip())
                 )
     found = {line.text[: tails.get(i)].rstrip() for i, line in enumerate(dump.lines)}
     problems += [f"gold paragraph not a line: {p[:50]!r}" for p in paragraphs if p not in found]
@@ -146,14 +148,23 @@ def load_dumps() -> list[Dump]:
 
 
 def _line_data(dumps: list[Dump]) -> tuple[np.ndarray, list[str], np.ndarray]:
-    """Features, labels and weights of every line; a line weighs by its words."""
+    """Features, labels and weights of every line.
+
+    A line weighs by its words (a lost paragraph costs more than a kept menu item), and
+    each class as much as the others in total, so the rare title class is learnt too.
+    """
     matrices, labels, weights = [], [], []
     for dump in dumps:
         stats = dump_stats(dump.lines, dump.lang)
         matrices.append(feature_matrix(stats))
         labels += dump.labels
         weights.append(1.0 + np.log1p(stats.n_words))
-    return np.vstack(matrices), labels, np.concatenate(weights)
+    weight = np.concatenate(weights)
+    for name in LINE_CLASSES:
+        members = np.array([label == name for label in labels])
+        if members.any():
+            weight[members] /= weight[members].sum()
+    return np.vstack(matrices), labels, weight
 
 
 def _gold_candidates(dump: Dump) -> list[TailCandidate]:
@@ -189,6 +200,9 @@ class _Held:
     """Title, body, furniture probability of each line."""
     tails: dict[int, tuple[float, np.ndarray]]
     """Line index -> (glued probability, word counts without the tail) for candidates."""
+    long: np.ndarray
+    """Which lines read as prose (judged alone by the context pass)."""
+    headline: np.ndarray
     words: np.ndarray
     """Word counts of each line over the dump's vocabulary."""
     gold: np.ndarray
@@ -203,8 +217,7 @@ def _counts(text: str, vocabulary: dict[str, int]) -> np.ndarray:
 
 def _hold(dump: Dump, lines: LinearModel, tails: LinearModel) -> _Held:
     stats = dump_stats(dump.lines, dump.lang)
-    probabilities = lines.probabilities(feature_matrix(stats, list(lines.features)))
-    order = [lines.classes.index(c) for c in (TITLE, BODY, FURNITURE)]
+    probabilities = ordered(lines, feature_matrix(stats, list(lines.features)))
     candidates = _gold_candidates(dump)
     glued = tails.probabilities(tail_matrix(candidates, dump.lang))[:, tails.classes.index(GLUED)]
     texts = [line.text for line in dump.lines]
@@ -214,11 +227,13 @@ def _hold(dump: Dump, lines: LinearModel, tails: LinearModel) -> _Held:
             vocabulary.setdefault(word, len(vocabulary))
     return _Held(
         dump,
-        probabilities[:, order],
+        probabilities,
         {
             c.index: (float(p), _counts(c.line[: c.start], vocabulary))
             for c, p in zip(candidates, glued, strict=True)
         },
+        stats.prose,
+        headline_shaped(stats),
         np.array([_counts(t, vocabulary) for t in texts]).reshape(len(texts), len(vocabulary)),
         _counts(dump.gold_body, vocabulary),
     )
@@ -226,8 +241,8 @@ def _hold(dump: Dump, lines: LinearModel, tails: LinearModel) -> _Held:
 
 def _f1(held: _Held, thresholds: Thresholds) -> tuple[float, float]:
     """F1 and recall of the body these thresholds keep from out-of-fold probabilities."""
-    title = choose_title(held.lines, thresholds)
-    keep = context_pass(held.lines[:, 1], title, thresholds)
+    title = choose_title(held.lines, held.headline, thresholds)
+    keep = context_pass(held.lines[:, 1], held.long, title, thresholds)
     got = held.words[np.array(keep, bool)].sum(axis=0) if any(keep) else 0 * held.gold
     for index, (glued, cut) in held.tails.items():
         if keep[index] and glued >= thresholds.tail:

@@ -84,6 +84,11 @@ def clean_dump(text: str, model: DumpModel | None = None) -> CleanDump:
             f"the text reads as {LANGUAGE_NAMES[lang]}; the cleaner was fitted on French "
             "and English pages, so some page furniture may remain"
         )
+    if decisions.plain and result.paragraphs:
+        result.notices.append(
+            "the text does not read as a web page's text; its lines are shown as they are, "
+            "but for known page furniture"
+        )
     if not result.paragraphs:
         result.notices.append("no line of this text reads as an article's paragraph")
     return result
@@ -108,7 +113,7 @@ def _assemble(lines: list[DumpLine], decisions: Decisions, result: CleanDump) ->
 
 def _read_metadata(line: str, result: CleanDump) -> None:
     """What a line left out of the body says: categories, credit, date, author."""
-    if len(line) > METADATA_MAX_CHARS or _SENTENCE_END.search(line) and len(line.split()) > 12:
+    if len(line) > METADATA_MAX_CHARS or (_SENTENCE_END.search(line) and len(line.split()) > 12):
         return
     if crumb := CATEGORIES.match(line):
         result.categories.extend(split_categories(crumb.group(1)))

@@ -23,6 +23,7 @@ _MONTH_NUMBERS = {
     "march": 3,
     "mar": 3,
     "avril": 4,
+    "avr": 4,
     "april": 4,
     "apr": 4,
     "mai": 5,
@@ -55,8 +56,12 @@ _MONTH_NUMBERS = {
     "dec": 12,
 }
 _NAMES = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({_NAMES})\.?,?\s+(\d{{4}})\b", re.I)
-_MONTH_DAY_YEAR = re.compile(rf"\b({_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({_NAMES})\b\.?,?\s+(\d{{4}})\b", re.IGNORECASE
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b({_NAMES})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE
+)
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 

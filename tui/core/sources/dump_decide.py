@@ -13,12 +13,28 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tui.core.sources.dump_features import DumpStats, feature_matrix
-from tui.core.sources.dump_model import BODY, FURNITURE, GLUED, TITLE, DumpModel, Thresholds
+from tui.core.sources.dump_features import (
+    DumpStats,
+    after_list_heading,
+    any_furniture_rule,
+    feature_matrix,
+    list_heading,
+    no_letters,
+)
+from tui.core.sources.dump_model import (
+    BODY,
+    FURNITURE,
+    GLUED,
+    TITLE,
+    DumpModel,
+    LinearModel,
+    Thresholds,
+)
 from tui.core.sources.dump_tails import tail_candidates, tail_matrix
 
 TITLE_SEARCH_LINES = 8
 """The title, when the dump shows one, is among its first lines."""
+MAX_TITLE_WORDS = 30
 _GOOD, _BAD, _DOUBT = 1, -1, 0
 
 
@@ -27,29 +43,46 @@ class Decisions:
     """Each line's class, and where a glued tail starts on the body lines that have one."""
 
     labels: list[str]
-    body_probability: np.ndarray
+    probabilities: np.ndarray
+    """Title, body and furniture probability of each line, as the model gave them."""
     tails: dict[int, int]
     """Line index -> offset in the line where its glued byline or credit starts."""
     matrix: np.ndarray
     """The line features, kept so the cleaner can say which ones decided."""
+    plain: bool = False
+    """The model kept no line: the text was read as plain text, not as a page dump."""
 
 
-def choose_title(probabilities: np.ndarray, thresholds: Thresholds) -> int | None:
-    """The likeliest title line before the first sure body line, if likely enough."""
+def headline_shaped(stats: DumpStats) -> np.ndarray:
+    """Lines that may be a headline, whatever the model says: two to `MAX_TITLE_WORDS`
+    words, no closing full stop, and no furniture shape (a menu item, a dateline)."""
+    words = (stats.n_words >= 2) & (stats.n_words <= MAX_TITLE_WORDS)
+    stop = np.array([t.endswith(".") and not t.endswith("..") for t in stats.texts])
+    opening = np.array([t[:1].isalnum() or t[:1] in "«\"“'‘¿¡" for t in stats.texts])
+    return words & ~stop & opening & (any_furniture_rule(stats) == 0)
+
+
+def choose_title(
+    probabilities: np.ndarray, headline: np.ndarray, thresholds: Thresholds
+) -> int | None:
+    """The first headline-shaped line of the page's head likely enough to be the title.
+
+    The head ends at the first sure body line; a title needs body text after it.
+    """
     title, body = probabilities[:, 0], probabilities[:, 1]
     sure = np.flatnonzero(body >= thresholds.doubt_high)
     stop = min(TITLE_SEARCH_LINES, int(sure[0]) + 1 if len(sure) else TITLE_SEARCH_LINES)
-    head = title[:stop]
-    if not len(head):
-        return None
-    best = int(np.argmax(head))
-    if head[best] < thresholds.title or best + 1 >= len(title):
-        return None
-    return best
+    for index in range(min(stop, len(title) - 1)):
+        if headline[index] and title[index] >= thresholds.title:
+            return index
+    return None
 
 
-def context_pass(body: np.ndarray, title: int | None, thresholds: Thresholds) -> list[bool]:
-    """Which lines are body: sure ones by themselves, doubtful ones by their neighbours."""
+def context_pass(
+    body: np.ndarray, long: np.ndarray, title: int | None, thresholds: Thresholds
+) -> list[bool]:
+    """Which lines are body: sure and long ones by themselves, short doubtful ones by their
+    neighbours (a long paragraph is judged alone, as jusText does)."""
     state = np.where(
         body >= thresholds.doubt_high, _GOOD, np.where(body < thresholds.doubt_low, _BAD, _DOUBT)
     )
@@ -61,6 +94,9 @@ def context_pass(body: np.ndarray, title: int | None, thresholds: Thresholds) ->
     for i, s in enumerate(state):
         if s != _DOUBT:
             keep.append(bool(s == _GOOD))
+            continue
+        if long[i]:
+            keep.append(bool(body[i] >= thresholds.body))
             continue
         good_sides = (above[i] == _GOOD) + (below[i] == _GOOD)
         keep.append(good_sides == 2 or (good_sides == 1 and body[i] >= thresholds.body))
@@ -78,18 +114,40 @@ def _nearest_sure(state: np.ndarray, order: range) -> dict[int, int]:
     return nearest
 
 
+def ordered(model: LinearModel, matrix: np.ndarray) -> np.ndarray:
+    """The model's probabilities as (title, body, furniture) columns."""
+    order = [model.classes.index(c) for c in (TITLE, BODY, FURNITURE)]
+    return model.probabilities(matrix)[:, order]
+
+
 def decide(stats: DumpStats, model: DumpModel, lang: str) -> Decisions:
     """Classify every line of a dump and find the glued tails of its body lines."""
     matrix = feature_matrix(stats, list(model.lines.features))
-    probabilities = model.lines.probabilities(matrix)
-    order = [model.lines.classes.index(c) for c in (TITLE, BODY, FURNITURE)]
-    probabilities = probabilities[:, order]
-    title = choose_title(probabilities, model.thresholds)
-    keep = context_pass(probabilities[:, 1], title, model.thresholds)
+    probabilities = ordered(model.lines, matrix)
+    title = choose_title(probabilities, headline_shaped(stats), model.thresholds)
+    keep = context_pass(probabilities[:, 1], stats.prose, title, model.thresholds)
+    plain = not any(keep)
+    if plain:
+        keep = plain_text_lines(stats, title)
     labels = [BODY if k else FURNITURE for k in keep]
     if title is not None:
         labels[title] = TITLE
-    return Decisions(labels, probabilities[:, 1], glued_tails(stats, keep, model, lang), matrix)
+    tails = glued_tails(stats, keep, model, lang)
+    return Decisions(labels, probabilities, tails, matrix, plain)
+
+
+def plain_text_lines(stats: DumpStats, title: int | None) -> list[bool]:
+    """The body of a text that does not read as a page dump (a note, a few short lines).
+
+    The model, fitted on pages, keeps none of its lines; every line with letters is kept
+    but for the title, the known furniture shapes and what follows a related-posts or
+    comments heading.
+    """
+    keep = (any_furniture_rule(stats) == 0) & (after_list_heading(stats) == 0)
+    keep &= (no_letters(stats) == 0) & (list_heading(stats) == 0)
+    if title is not None:
+        keep[title] = False
+    return [bool(k) for k in keep]
 
 
 def glued_tails(stats: DumpStats, keep: list[bool], model: DumpModel, lang: str) -> dict[int, int]:

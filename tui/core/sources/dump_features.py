@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from tui.core.sources.dates import find_date
 from tui.core.sources.dump_lines import DumpLine
 from tui.core.sources.dump_vocabulary import (
     AGENCY_SIGNATURE,
@@ -24,10 +25,14 @@ from tui.core.sources.dump_vocabulary import (
     COMMENTS,
     CONSENT,
     CREDIT,
+    DATA_NOTICE,
     DATELINE,
+    EDITORIAL_NOTICE,
     FURNITURE_WORDS,
+    MEDIA_PLAYER,
     MONTHS,
     NAVIGATION,
+    NAVIGATION_START,
     RELATED_HEADING,
     REPORTING,
     STOPWORDS,
@@ -52,6 +57,13 @@ _TIME = re.compile(r"\b\d{1,2}\s?[:h]\s?\d{2}\b")
 _DATE = re.compile(rf"\b\d{{1,2}}(?:er)?\s+(?:{MONTHS})\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b", re.I)
 _URL = re.compile(r"https?://|www\.|\S+@\S+\.\w+")
 _LIST_MARK = re.compile(r"^(?:[>•·|»+*▶►→-]|\d{1,2}[.)]\s)|\s\|\s|\|$|>>")
+_CREDIT_INSIDE = re.compile(
+    r"\((?:photo|crédit|credit|image|illustration|©)[^)]{0,80}\)|\b(?:photo|crédit photo|"
+    r"credit|image)s?\s*:\s*\S|©",
+    re.IGNORECASE,
+)
+_MARK = re.compile(r"[^\w«\"“'‘(\[]*")
+_GLUED = re.compile(r"[a-zà-ÿ]{3}[A-ZÀ-Ý][a-zà-ÿ]{2}")
 _QUOTE = ("«", '"', "“", "'", "‘", "—", "–")
 
 
@@ -164,7 +176,7 @@ def starts_with_quote(s: DumpStats) -> np.ndarray:
 
 
 def question(s: DumpStats) -> np.ndarray:
-    return _flags(s, lambda t: t.rstrip("»”\" ").endswith("?"))
+    return _flags(s, lambda t: t.rstrip('»”" ').endswith("?"))
 
 
 def caps_share(s: DumpStats) -> np.ndarray:
@@ -185,7 +197,7 @@ def time_of_day(s: DumpStats) -> np.ndarray:
 
 
 def date_inside(s: DumpStats) -> np.ndarray:
-    return _flags(s, _DATE.search)
+    return _flags(s, lambda t: _DATE.search(t) or (len(t) <= RULE_MAX_CHARS and find_date(t)))
 
 
 def furniture_word_share(s: DumpStats) -> np.ndarray:
@@ -209,7 +221,13 @@ def byline_shape(s: DumpStats) -> np.ndarray:
 
 
 def navigation_rule(s: DumpStats) -> np.ndarray:
-    return _rule(s, NAVIGATION)
+    return np.maximum(_rule(s, NAVIGATION), _rule(s, NAVIGATION_START) * (s.n_words <= 15))
+
+
+def glued_words(s: DumpStats) -> np.ndarray:
+    """Words run together by a lost line break (`adaptéDésactiver`), per word."""
+    glued = np.array([len(_GLUED.findall(t)) for t in s.texts], float)
+    return glued / np.maximum(s.n_words, 1)
 
 
 def consent_rule(s: DumpStats) -> np.ndarray:
@@ -226,6 +244,44 @@ def dateline_rule(s: DumpStats) -> np.ndarray:
 
 def syndication_rule(s: DumpStats) -> np.ndarray:
     return np.maximum(_rule(s, SYNDICATION), _rule(s, REPORTING))
+
+
+def notice_rule(s: DumpStats) -> np.ndarray:
+    """A data-protection or newsletter paragraph, or a notice about the page itself."""
+    long_ok = RULE_MAX_CHARS * 3
+    data = _flags(s, lambda t: len(t) <= long_ok and DATA_NOTICE.search(t))
+    return np.maximum(data, _flags(s, lambda t: len(t) <= long_ok and EDITORIAL_NOTICE.search(t)))
+
+
+def media_player_rule(s: DumpStats) -> np.ndarray:
+    """A player's controls and times, or a programme's name and airing line."""
+    return _rule(s, MEDIA_PLAYER, search=True) * (s.n_words <= 20)
+
+
+def any_furniture_rule(s: DumpStats) -> np.ndarray:
+    """Any of the furniture shapes above, pooled.
+
+    The pooled feature is seen often enough in the annotated dumps to get its weight, and
+    passes it on to shapes the annotated dumps happen not to contain.
+    """
+    rules = (credit_mark, byline_shape, navigation_rule, consent_rule, crumb_rule, notice_rule)
+    rules += (dateline_rule, syndication_rule, agency_signature, media_player_rule)
+    return np.maximum.reduce([rule(s) for rule in rules])
+
+
+def credit_inside(s: DumpStats) -> np.ndarray:
+    """A photo or image credit inside the line: a caption (`… (Photo : Agence)`)."""
+    return _flags(s, lambda t: len(t) <= RULE_MAX_CHARS * 2 and _CREDIT_INSIDE.search(t))
+
+
+def same_mark_as_neighbour(s: DumpStats) -> np.ndarray:
+    """The line opens with the same non-letter mark as a neighbour: a run of list items."""
+    marks = [_MARK.match(t).group(0).strip() for t in s.texts]  # type: ignore[union-attr]
+    out = np.zeros(len(s))
+    for i, mark in enumerate(marks):
+        if mark and ((i and marks[i - 1] == mark) or (i + 1 < len(marks) and marks[i + 1] == mark)):
+            out[i] = 1.0
+    return out
 
 
 def url_or_email(s: DumpStats) -> np.ndarray:
@@ -277,9 +333,14 @@ def before_any_prose(s: DumpStats) -> np.ndarray:
     return (seen == 0).astype(float)
 
 
+def list_heading(s: DumpStats) -> np.ndarray:
+    """A "Recent posts", "À lire aussi" or comment-box heading."""
+    return np.maximum(_rule(s, RELATED_HEADING), _rule(s, COMMENTS))
+
+
 def after_list_heading(s: DumpStats) -> np.ndarray:
-    """Below a "Recent posts" or comment-box heading: the article has ended."""
-    marks = np.maximum(_rule(s, RELATED_HEADING), _rule(s, COMMENTS))
+    """Below a list or comment-box heading: the article has ended."""
+    marks = list_heading(s)
     return ((np.cumsum(marks) - marks) > 0).astype(float)
 
 
@@ -340,10 +401,16 @@ FEATURES: dict[str, Feature] = {
         agency_signature,
         byline_shape,
         navigation_rule,
+        glued_words,
         consent_rule,
         crumb_rule,
         dateline_rule,
         syndication_rule,
+        notice_rule,
+        media_player_rule,
+        any_furniture_rule,
+        credit_inside,
+        same_mark_as_neighbour,
         url_or_email,
         list_marks,
         no_letters,
@@ -352,6 +419,7 @@ FEATURES: dict[str, Feature] = {
         first_line,
         last_line,
         before_any_prose,
+        list_heading,
         after_list_heading,
         previous_is_prose,
         next_is_prose,

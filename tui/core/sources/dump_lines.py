@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from tui.core.sources.dump_vocabulary import DATE_TOKEN
 
 _LINE = re.compile(r"[^\r\n]+")
-_SENTENCE_END = re.compile(r"[.!?…][»”\"’)\]]*(?=\s|[^\W\d_(]|\()")
+_SENTENCE_END = re.compile(r"[.!?](?:\s?[»”\"’)\]])*(?=\s|[^\W\d_(]|\()")
 """A full stop (or ! ? …) and its closing quotes, followed by a space or the next word."""
+_CLOSED = re.compile(r"[.!?…:;](?:\s?[»”\"’)\]])*\s*$|^[^\w]*$")
+"""A line that ends its last sentence has no tail."""
 TAIL_MAX_WORDS = 12
 TAIL_MAX_CHARS = 120
-TAIL_MIN_SENTENCE = 40
+TAIL_MIN_SENTENCE = 15
 """A glued tail follows at least this much text of the line."""
 
 
@@ -66,9 +68,10 @@ def split_lines(text: str) -> DumpText:
 
 def glued_tail(text: str) -> int | None:
     """Where a short unpunctuated tail after the line's last sentence starts, if it has one."""
-    last = None
-    for last in _SENTENCE_END.finditer(text):
-        pass
+    if _CLOSED.search(text):
+        return None
+    ends = list(_SENTENCE_END.finditer(text))
+    last = ends[-1] if ends else None
     if last is None or last.end() < TAIL_MIN_SENTENCE:
         return None
     start = last.end()

@@ -49,13 +49,14 @@ class LinearModel:
         return exp / exp.sum(axis=1, keepdims=True)
 
     def reasons(self, row: np.ndarray, chosen: str, count: int = 3) -> list[str]:
-        """The features that pushed this row most towards `chosen` rather than the others."""
+        """The features that pushed this row most towards `chosen` rather than the others,
+        each with its value (`ends_sentence=0` pushed away from body by being 0)."""
         k = self.classes.index(chosen)
         z = (row - self.mean) / self.scale
         others = np.delete(self.weights, k, axis=0).mean(axis=0)
         push = z * (self.weights[k] - others)
         order = np.argsort(-push)[:count]
-        return [self.features[i] for i in order if push[i] > 0]
+        return [f"{self.features[i]}={row[i]:.2g}" for i in order if push[i] > 0]
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -51,8 +51,8 @@ COMMENTS = re.compile(
     r"^your email address will not|^soyez le premier à|^be the first to comment",
     re.IGNORECASE,
 )
-NAVIGATION = re.compile(
-    r"^(?:aller au contenu|passer au contenu|skip to (?:main )?content|retour à la liste|"
+_NAVIGATION_PHRASES = (
+    r"aller au contenu|passer au contenu|skip to (?:main )?content|retour à la liste|"
     r"retour aux articles|back to (?:list|top|articles)|menu|accueil|home|rechercher|search|"
     r"se connecter|connexion|log ?in|sign in|s'inscrire|s’inscrire|subscribe|s'abonner|"
     r"s’abonner|abonnez-vous|newsletter|partager(?: sur .*)?|share(?: on .*| this.*)?|"
@@ -62,9 +62,43 @@ NAVIGATION = re.compile(
     r"écouter cet article|listen to this article|offrir cet article|"
     r"(?:article )?réservé aux abonnés|subscribers only|lire la suite|continue reading|"
     r"continuer à lire.*|ajouter (?:à|a) (?:vos|mes) favoris|suivez-nous.*|follow us.*|"
-    r"vidéo|video|inscrivez-vous.*|sign up.*|\+ ?[A-ZÀ-Ý][A-ZÀ-Ý ]+)\s*:?$",
+    r"vidéo|video|inscrivez-vous.*|sign up.*|\+ ?[A-ZÀ-Ý][A-ZÀ-Ý ]+"
+)
+NAVIGATION = re.compile(rf"^(?:{_NAVIGATION_PHRASES})\s*:?$", re.IGNORECASE)
+"""A whole line that is a menu item, a button or an accessibility link."""
+NAVIGATION_START = re.compile(
+    r"^(?:aller au contenu|passer au contenu|skip to (?:main )?content|retour à|back to|"
+    r"activer le contraste|télécharger l.application|download the app|partagez|share this|"
+    r"menu\b|accueil\b|home\b)",
     re.IGNORECASE,
 )
+"""A line that opens with an accessibility link or a button, whatever follows it."""
+DATA_NOTICE = re.compile(
+    r"données personnelles|désinscri|désabonn|politique de confidentialité|"
+    r"vous acceptez (?:que|les|nos)|en vous inscrivant|privacy policy|personal data|"
+    r"unsubscribe|by (?:signing up|subscribing)|you agree to|\bRGPD\b|\bGDPR\b",
+    re.IGNORECASE,
+)
+"""A newsletter or consent paragraph: how the site uses the reader's data."""
+EDITORIAL_NOTICE = re.compile(
+    r"(?:cet|this) article (?:a été|était|was|has been) (?:importé|migré|transféré|archivé|"
+    r"imported|migrated|moved|archived)|ancien(?:ne)? (?:site|version du site|plateforme)|"
+    r"previous (?:site|version of (?:the|our) site|platform)|erreurs? d.affichage|"
+    r"(?:mise en page|affichage) (?:peut|pourrait) (?:être|comporter)|display errors?|"
+    r"may (?:not )?display (?:correctly|properly)",
+    re.IGNORECASE,
+)
+"""A notice about the page itself (moved from an old site, may display badly)."""
+MEDIA_PLAYER = re.compile(
+    r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$|"
+    r"^(?:écouter|réécouter|à réécouter|lecture en cours|en direct|replay|podcast|"
+    r"listen(?: now| live)?|play|pause|now playing|live|on air)\b|"
+    r"\b(?:du lundi au (?:vendredi|samedi|dimanche)|chaque (?:lundi|mardi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche|jour|semaine)|every (?:day|week|weekday|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday))\b.{0,40}\b\d{1,2}\s?(?:h|:|am|pm)",
+    re.IGNORECASE,
+)
+"""An audio or video player's controls and times, a programme's airing line."""
 BREADCRUMB = re.compile(r"^(?:[^>›»]{1,40}\s[>›»]\s){1,6}[^>›»]{1,80}$")
 """`Accueil > Économie > Entreprises`: a trail of short labels, not a sentence."""
 BYLINE = re.compile(
