@@ -24,7 +24,8 @@ import numpy as np
 
 from tui.core.sources.clean import clean_dump
 from tui.core.sources.dump_decide import choose_title, context_pass, headline_shaped, ordered
-from tui.core.sources.dump_features import FEATURES, dump_stats, feature_matrix
+from tui.core.sources.dump_features import FEATURES, feature_matrix
+from tui.core.sources.dump_stats import dump_stats
 from tui.core.sources.dump_lines import DumpLine, split_lines
 from tui.core.sources.dump_model import (
     BODY,

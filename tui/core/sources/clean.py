@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from tui.core.model import PARAGRAPH_BREAK, RelatedPost
 from tui.core.sources.dates import find_date, without_date
 from tui.core.sources.dump_decide import Decisions, decide
-from tui.core.sources.dump_features import dump_stats
 from tui.core.sources.dump_lines import DumpLine, split_lines
 from tui.core.sources.dump_model import BODY, TITLE, DumpModel, shipped_model
+from tui.core.sources.dump_stats import dump_stats
 from tui.core.sources.dump_vocabulary import (
     AGE,
     AGENCY_SIGNATURE,
@@ -30,6 +30,7 @@ from tui.core.sources.dump_vocabulary import (
     CREDIT,
     DATELINE,
     RELATED_HEADING,
+    SECTION_WORDS,
     dump_language,
 )
 
@@ -39,6 +40,10 @@ METADATA_MAX_CHARS = 200
 """A credit, crumb or byline longer than this is not one."""
 _SENTENCE_END = re.compile(r"[.!?…:;»”\")]\s*$")
 _CAMEL_SPLIT = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")
+_CAPS_LABEL = re.compile(r"^([A-ZÀ-Ý][A-ZÀ-Ý'’ ]{2,30}?)\s*[–—:|-]\s+(?=\S)")
+"""An upper-case label and a dash before the headline (`EXCLUSIF – `)."""
+_RUN_IN_LABEL = re.compile(r"^([A-ZÀ-Ý][a-zà-ÿ]{3,})(?=[A-ZÀ-Ý][a-zà-ÿ])")
+"""A section name run into the headline by a lost line break (`ÉconomieLa banque …`)."""
 
 
 @dataclass
@@ -95,20 +100,42 @@ def clean_dump(text: str, model: DumpModel | None = None) -> CleanDump:
 
 
 def _assemble(lines: list[DumpLine], decisions: Decisions, result: CleanDump) -> None:
-    """Body lines (glued tails cut) into paragraphs, the title, the rest into metadata."""
+    """Body lines (glued tails cut) into paragraphs, the title, the rest into metadata.
+
+    A paragraph already shown (the standfirst twice, the title again) is shown once.
+    """
+    seen: set[str] = set()
     for index, line in enumerate(lines):
         label = decisions.labels[index]
         if label == TITLE:
-            result.title = line.text
+            result.title = without_section_label(line.text)
+            seen.add(_key(line.text))
+            seen.add(_key(result.title))
         elif label == BODY:
             cut = decisions.tails.get(index)
             if cut is not None:
                 _read_glued(line.text[cut:], result)
             paragraph = line.text[:cut].rstrip() if cut is not None else line.text
-            if paragraph:
+            if paragraph and _key(paragraph) not in seen:
+                seen.add(_key(paragraph))
                 result.paragraphs.append(paragraph)
         else:
             _read_metadata(line.text, result)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def without_section_label(title: str) -> str:
+    """`NOUVEAU – Acme rachète Widget` -> `Acme rachète Widget`: a label or section name in
+    capitals before a dash, or run into the headline, is not part of it."""
+    label = _CAPS_LABEL.match(title) or _RUN_IN_LABEL.match(title)
+    if label and label.group(1).strip().casefold() in SECTION_WORDS:
+        rest = title[label.end() :].strip()
+        if len(rest.split()) >= 2:
+            return rest
+    return title
 
 
 def _read_metadata(line: str, result: CleanDump) -> None:

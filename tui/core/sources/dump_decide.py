@@ -13,14 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tui.core.sources.dump_features import (
-    DumpStats,
-    after_list_heading,
-    any_furniture_rule,
-    feature_matrix,
-    list_heading,
-    no_letters,
-)
+from tui.core.sources.dump_features import feature_matrix, no_letters
 from tui.core.sources.dump_model import (
     BODY,
     FURNITURE,
@@ -30,6 +23,8 @@ from tui.core.sources.dump_model import (
     LinearModel,
     Thresholds,
 )
+from tui.core.sources.dump_rules import after_list_heading, any_furniture_rule, list_heading
+from tui.core.sources.dump_stats import DumpStats, column
 from tui.core.sources.dump_tails import tail_candidates, tail_matrix
 
 TITLE_SEARCH_LINES = 8
@@ -59,7 +54,7 @@ def headline_shaped(stats: DumpStats) -> np.ndarray:
     words = (stats.n_words >= 2) & (stats.n_words <= MAX_TITLE_WORDS)
     stop = np.array([t.endswith(".") and not t.endswith("..") for t in stats.texts])
     opening = np.array([t[:1].isalnum() or t[:1] in "«\"“'‘¿¡" for t in stats.texts])
-    return words & ~stop & opening & (any_furniture_rule(stats) == 0)
+    return column(words & ~stop & opening & (any_furniture_rule(stats) == 0))
 
 
 def choose_title(

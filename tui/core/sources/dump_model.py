@@ -46,7 +46,7 @@ class LinearModel:
         scores = ((matrix - self.mean) / self.scale) @ self.weights.T + self.bias
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
-        return exp / exp.sum(axis=1, keepdims=True)
+        return np.asarray(exp / exp.sum(axis=1, keepdims=True), dtype=float)
 
     def reasons(self, row: np.ndarray, chosen: str, count: int = 3) -> list[str]:
         """The features that pushed this row most towards `chosen` rather than the others,

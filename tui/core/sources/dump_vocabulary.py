@@ -145,6 +145,16 @@ FURNITURE_WORDS = frozenset(
 )
 """Words of navigation, widgets and media players, not of news sentences."""
 
+SECTION_WORDS = frozenset(
+    """actualité actualités économie eco politique société monde international france europe
+    culture sport sports tech technologie sciences santé médias finance bourse marchés
+    entreprises business markets world politics technology science health media opinion
+    news économies régions local nouveau exclusif alerte urgent vidéo interview entretien
+    tribune édito analyse enquête direct reportage décryptage infographie communiqué
+    breaking exclusive update watch live""".split()
+)
+"""Section names and story labels, which a dump may put before the headline."""
+
 STOPWORDS: dict[str, frozenset[str]] = {
     "fr": frozenset(
         """le la les l un une des du de d au aux et ou mais donc or ni car que qu qui quoi
