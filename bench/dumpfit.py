@@ -23,9 +23,15 @@ from typing import Any
 import numpy as np
 
 from tui.core.sources.clean import clean_dump
-from tui.core.sources.dump_decide import choose_title, context_pass, headline_shaped, ordered
+from tui.core.sources.dump_decide import (
+    Shapes,
+    choose_title,
+    context_pass,
+    headline_shaped,
+    line_shapes,
+    ordered,
+)
 from tui.core.sources.dump_features import FEATURES, feature_matrix
-from tui.core.sources.dump_stats import dump_stats
 from tui.core.sources.dump_lines import DumpLine, split_lines
 from tui.core.sources.dump_model import (
     BODY,
@@ -39,6 +45,7 @@ from tui.core.sources.dump_model import (
     Thresholds,
     fit_linear,
 )
+from tui.core.sources.dump_stats import dump_stats
 from tui.core.sources.dump_tails import TAIL_FEATURES, TailCandidate, tail_candidates, tail_matrix
 from tui.core.sources.dump_vocabulary import dump_language
 
@@ -201,8 +208,7 @@ class _Held:
     """Title, body, furniture probability of each line."""
     tails: dict[int, tuple[float, np.ndarray]]
     """Line index -> (glued probability, word counts without the tail) for candidates."""
-    long: np.ndarray
-    """Which lines read as prose (judged alone by the context pass)."""
+    shapes: Shapes
     headline: np.ndarray
     words: np.ndarray
     """Word counts of each line over the dump's vocabulary."""
@@ -233,7 +239,7 @@ def _hold(dump: Dump, lines: LinearModel, tails: LinearModel) -> _Held:
             c.index: (float(p), _counts(c.line[: c.start], vocabulary))
             for c, p in zip(candidates, glued, strict=True)
         },
-        stats.prose,
+        line_shapes(stats),
         headline_shaped(stats),
         np.array([_counts(t, vocabulary) for t in texts]).reshape(len(texts), len(vocabulary)),
         _counts(dump.gold_body, vocabulary),
@@ -243,7 +249,7 @@ def _hold(dump: Dump, lines: LinearModel, tails: LinearModel) -> _Held:
 def _f1(held: _Held, thresholds: Thresholds) -> tuple[float, float]:
     """F1 and recall of the body these thresholds keep from out-of-fold probabilities."""
     title = choose_title(held.lines, held.headline, thresholds)
-    keep = context_pass(held.lines[:, 1], held.long, title, thresholds)
+    keep = context_pass(held.lines[:, 1], held.shapes, title, thresholds)
     got = held.words[np.array(keep, bool)].sum(axis=0) if any(keep) else 0 * held.gold
     for index, (glued, cut) in held.tails.items():
         if keep[index] and glued >= thresholds.tail:

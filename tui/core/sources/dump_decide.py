@@ -23,13 +23,19 @@ from tui.core.sources.dump_model import (
     LinearModel,
     Thresholds,
 )
-from tui.core.sources.dump_rules import after_list_heading, any_furniture_rule, list_heading
-from tui.core.sources.dump_stats import DumpStats, column
+from tui.core.sources.dump_rules import (
+    after_list_heading,
+    any_furniture_rule,
+    list_heading,
+    notice_rule,
+)
+from tui.core.sources.dump_stats import DumpStats
 from tui.core.sources.dump_tails import tail_candidates, tail_matrix
 
 TITLE_SEARCH_LINES = 8
 """The title, when the dump shows one, is among its first lines."""
 MAX_TITLE_WORDS = 30
+SUBHEADING_WORDS = 15
 _GOOD, _BAD, _DOUBT = 1, -1, 0
 
 
@@ -48,13 +54,19 @@ class Decisions:
     """The model kept no line: the text was read as plain text, not as a page dump."""
 
 
+def heading_shaped(stats: DumpStats) -> np.ndarray:
+    """Lines shaped like a heading: up to `MAX_TITLE_WORDS` words, no closing full stop,
+    opening with a letter, a digit or a quote, and no furniture shape (a menu item, a
+    dateline)."""
+    stop = np.array([t.endswith(".") and not t.endswith("..") for t in stats.texts], bool)
+    opening = np.array([t[:1].isalnum() or t[:1] in "«\"“'‘¿¡" for t in stats.texts], bool)
+    shaped = (stats.n_words <= MAX_TITLE_WORDS) & ~stop & opening
+    return np.asarray(shaped & (any_furniture_rule(stats) == 0), dtype=bool)
+
+
 def headline_shaped(stats: DumpStats) -> np.ndarray:
-    """Lines that may be a headline, whatever the model says: two to `MAX_TITLE_WORDS`
-    words, no closing full stop, and no furniture shape (a menu item, a dateline)."""
-    words = (stats.n_words >= 2) & (stats.n_words <= MAX_TITLE_WORDS)
-    stop = np.array([t.endswith(".") and not t.endswith("..") for t in stats.texts])
-    opening = np.array([t[:1].isalnum() or t[:1] in "«\"“'‘¿¡" for t in stats.texts])
-    return column(words & ~stop & opening & (any_furniture_rule(stats) == 0))
+    """Lines that may be the title, whatever the model says: heading-shaped, two words up."""
+    return np.asarray(heading_shaped(stats) & (stats.n_words >= 2), dtype=bool)
 
 
 def choose_title(
@@ -73,14 +85,40 @@ def choose_title(
     return None
 
 
+@dataclass(frozen=True)
+class Shapes:
+    """What the context pass knows of each line besides its probabilities."""
+
+    long: np.ndarray
+    """Prose: judged by itself, as jusText judges long paragraphs."""
+    heading: np.ndarray
+    """A short heading-shaped line: judged by its neighbours (a sub-heading between two
+    paragraphs is body, a section name above the title is not)."""
+    never: np.ndarray
+    """Shapes that are never article text although they can read as prose: notices about
+    the reader's data or the page itself, and everything under a related-posts or comments
+    heading. The annotated dumps hold too few long ones for the model to learn them."""
+
+
+def line_shapes(stats: DumpStats) -> Shapes:
+    heading = heading_shaped(stats) & (stats.n_words <= SUBHEADING_WORDS)
+    never = (notice_rule(stats) > 0) | (after_list_heading(stats) > 0) | (list_heading(stats) > 0)
+    long = np.asarray(stats.prose, dtype=bool)
+    return Shapes(long & ~never, np.asarray(heading & ~never, dtype=bool), never)
+
+
 def context_pass(
-    body: np.ndarray, long: np.ndarray, title: int | None, thresholds: Thresholds
+    body: np.ndarray, shapes: Shapes, title: int | None, thresholds: Thresholds
 ) -> list[bool]:
-    """Which lines are body: sure and long ones by themselves, short doubtful ones by their
-    neighbours (a long paragraph is judged alone, as jusText does)."""
+    """Which lines are body: sure and long ones by themselves, then short doubtful ones and
+    headings by the nearest decided lines above and below."""
     state = np.where(
         body >= thresholds.doubt_high, _GOOD, np.where(body < thresholds.doubt_low, _BAD, _DOUBT)
     )
+    settled = shapes.long & (state == _DOUBT)
+    state[settled] = np.where(body[settled] >= thresholds.body, _GOOD, _BAD)
+    state[shapes.heading & (state != _GOOD)] = _DOUBT
+    state[shapes.never] = _BAD
     if title is not None:
         state[title] = _BAD
     above = _nearest_sure(state, range(len(state)))
@@ -89,12 +127,9 @@ def context_pass(
     for i, s in enumerate(state):
         if s != _DOUBT:
             keep.append(bool(s == _GOOD))
-            continue
-        if long[i]:
-            keep.append(bool(body[i] >= thresholds.body))
-            continue
-        good_sides = (above[i] == _GOOD) + (below[i] == _GOOD)
-        keep.append(good_sides == 2 or (good_sides == 1 and body[i] >= thresholds.body))
+        else:
+            good_sides = (above[i] == _GOOD) + (below[i] == _GOOD)
+            keep.append(good_sides == 2 or (good_sides == 1 and body[i] >= thresholds.body))
     return keep
 
 
@@ -120,7 +155,7 @@ def decide(stats: DumpStats, model: DumpModel, lang: str) -> Decisions:
     matrix = feature_matrix(stats, list(model.lines.features))
     probabilities = ordered(model.lines, matrix)
     title = choose_title(probabilities, headline_shaped(stats), model.thresholds)
-    keep = context_pass(probabilities[:, 1], stats.prose, title, model.thresholds)
+    keep = context_pass(probabilities[:, 1], line_shapes(stats), title, model.thresholds)
     plain = not any(keep)
     if plain:
         keep = plain_text_lines(stats, title)

@@ -49,6 +49,9 @@ _CREDIT_INSIDE = re.compile(
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile("©")
+_TWO_DATA_CUES = re.compile(
+    rf"(?:{DATA_NOTICE.pattern}).*?(?:{DATA_NOTICE.pattern})", re.IGNORECASE | re.DOTALL
+)
 _CONSENT_WORDS = ("consent", "cookie", "traceur", "accept", "privacy", "confidentialit")
 _DATA_WORDS = tuple(
     "données|désinscri|désabonn|confidentialit|accept|inscrivant|privacy|personal|"
@@ -109,8 +112,9 @@ def syndication_rule(s: DumpStats) -> np.ndarray:
 
 @feature
 def notice_rule(s: DumpStats) -> np.ndarray:
-    """A data-protection or newsletter paragraph, or a notice about the page itself."""
-    data = rule(s, DATA_NOTICE, search=True, triggers=_DATA_WORDS, max_chars=NOTICE_MAX_CHARS)
+    """A data-protection or newsletter paragraph (two of its cues: an article about data
+    protection names one), or a notice about the page itself."""
+    data = rule(s, _TWO_DATA_CUES, search=True, triggers=_DATA_WORDS, max_chars=NOTICE_MAX_CHARS)
     page = rule(
         s, EDITORIAL_NOTICE, search=True, triggers=_NOTICE_WORDS, max_chars=NOTICE_MAX_CHARS
     )

@@ -86,9 +86,18 @@ def dump_stats(lines: list[DumpLine], lang: str | None = None) -> DumpStats:
         prose=(words >= PROSE_WORDS) & (stop_share >= PROSE_STOPWORDS),
         short=words <= SHORT_WORDS,
         lowered=lowered,
-        heads=[text[: glued_tail(text)] for text in texts],
+        heads=[_head(text) for text in texts],
         digits=digits,
     )
+
+
+def _head(text: str) -> str:
+    """The line without a short tail after its last sentence, when what is left is prose:
+    the tail of a paragraph may be a glued credit; a caption's credit is the caption's."""
+    cut = glued_tail(text)
+    if cut is None or len(text[:cut].split()) < PROSE_WORDS:
+        return text
+    return text[:cut]
 
 
 Feature = Callable[[DumpStats], np.ndarray]

@@ -69,7 +69,8 @@ NAVIGATION = re.compile(rf"^(?:{_NAVIGATION_PHRASES})\s*:?$", re.IGNORECASE)
 NAVIGATION_START = re.compile(
     r"^(?:aller au contenu|passer au contenu|skip to (?:main )?content|retour à|back to|"
     r"activer le contraste|télécharger l.application|download the app|partagez|share this|"
-    r"menu\b|accueil\b|home\b)",
+    r"(?:à |a )?lire (?:aussi|également|la suite)|read (?:also|more|next)|see also|"
+    r"voir aussi|menu\b|accueil\b|home\b)",
     re.IGNORECASE,
 )
 """A line that opens with an accessibility link or a button, whatever follows it."""
