@@ -64,6 +64,13 @@ _MONTH_DAY_YEAR = re.compile(
 )
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+_FORMS = (
+    (_DAY_MONTH_YEAR, "dmy"),
+    (_MONTH_DAY_YEAR, "mdy"),
+    (_NUMERIC, "dmy"),
+    (_ISO, "ymd"),
+)
+"""Each written form of a date and the order of its day, month and year groups."""
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
@@ -73,34 +80,28 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
+def _dates(text: str) -> list[tuple[int, str]]:
+    """(offset, ISO date) of the first valid date of each written form in `text`."""
+    found: list[tuple[int, str]] = []
+    for pattern, order in _FORMS:
+        for match in pattern.finditer(text):
+            parts = dict(zip(order, match.groups(), strict=True))
+            month = parts["m"]
+            number = int(month) if month.isdigit() else _MONTH_NUMBERS[month.lower()]
+            iso = _iso(int(parts["y"]), number, int(parts["d"] or 1))
+            if iso:
+                found.append((match.start(), iso if parts["d"] else iso[:7]))
+                break
+    return found
+
+
 def find_date(text: str) -> str | None:
     """The first date written in `text`, as `YYYY-MM-DD` (or `YYYY-MM`), else None."""
-    found: list[tuple[int, str]] = []
-    if match := _DAY_MONTH_YEAR.search(text):
-        day, month, year = match.groups()
-        iso = _iso(int(year), _MONTH_NUMBERS[month.lower()], int(day))
-        found += [(match.start(), iso)] if iso else []
-    if match := _MONTH_DAY_YEAR.search(text):
-        month, day, year = match.groups()
-        iso = _iso(int(year), _MONTH_NUMBERS[month.lower()], int(day))
-        found += [(match.start(), iso)] if iso else []
-    if match := _NUMERIC.search(text):
-        day, month, year = match.groups()
-        iso = _iso(int(year), int(month), int(day))
-        found += [(match.start(), iso)] if iso else []
-    if match := _ISO.search(text):
-        year, month, day = match.groups()
-        iso = _iso(int(year), int(month), int(day or 1))
-        if iso:
-            found.append((match.start(), iso if day else iso[:7]))
+    found = _dates(text)
     return min(found)[1] if found else None
 
 
 def without_date(text: str) -> str:
     """`Reuters 22/09/2025 à 19:00` -> `Reuters`: the text before the first date."""
-    starts = [
-        m.start()
-        for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC, _ISO)
-        if (m := pattern.search(text))
-    ]
-    return text[: min(starts)].rstrip(" ,-–|·") if starts else text
+    found = _dates(text)
+    return text[: min(found)[0]].rstrip(" ,-–|·") if found else text

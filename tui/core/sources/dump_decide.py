@@ -159,11 +159,23 @@ def decide(stats: DumpStats, model: DumpModel, lang: str) -> Decisions:
     plain = not any(keep)
     if plain:
         keep = plain_text_lines(stats, title)
+    if title is None and _first_line_is_title(stats, keep):
+        title = 0
+        keep[0] = False
     labels = [BODY if k else FURNITURE for k in keep]
     if title is not None:
         labels[title] = TITLE
     tails = glued_tails(stats, keep, model, lang)
     return Decisions(labels, probabilities, tails, matrix, plain)
+
+
+def _first_line_is_title(stats: DumpStats, keep: list[bool]) -> bool:
+    """A text that opens with a short heading right above its first paragraph (a note
+    typed by hand, a page whose headline the model doubted) has that heading as title."""
+    if len(keep) < 2 or not keep[1] or keep[0]:
+        return False
+    first = stats.texts[0]
+    return bool(heading_shaped(stats)[0]) and not first.isupper() and not stats.prose[0]
 
 
 def plain_text_lines(stats: DumpStats, title: int | None) -> list[bool]:

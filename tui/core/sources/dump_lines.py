@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from tui.core.sources.dump_vocabulary import DATE_TOKEN
 
-_LINE = re.compile(r"[^\r\n]+")
+_LINE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+"""A line, ended by any of the breaks `str.splitlines` knows."""
 _SENTENCE_END = re.compile(r"[.!?](?:\s?[»”\"’)\]])*(?=\s|[^\W\d_(]|\()")
 """A full stop (or ! ? …) and its closing quotes, followed by a space or the next word."""
 _CLOSED = re.compile(r"[.!?…:;](?:\s?[»”\"’)\]])*\s*$|^[^\w]*$")
