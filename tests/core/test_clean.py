@@ -7,7 +7,8 @@ from collections import Counter
 import pytest
 
 from tests.paths import CORPUS, SEED, SEED_GOLD
-from tui.core.sources.clean import clean_dump, split_categories
+from tui.core.sources.categories import split_categories
+from tui.core.sources.clean import clean_dump
 
 MIN_F1 = 0.97
 MIN_KEPT = 0.95

@@ -1,11 +1,13 @@
 """Each loader, recognition by content, and every kind of bad file."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.paths import SAMPLES, SEED
+from tests.paths import ROOT, SAMPLES, SEED
 from tui.config import Settings
 from tui.core.errors import LoadError
 from tui.core.model import Article, Entities, Mention
@@ -201,3 +203,14 @@ def test_a_dateline_with_a_section_label_gives_the_date_only(
     article = read_source(str(path), settings)
     assert article.published == "2021-03-12"
     assert article.title == "L'usine de Vierzon est reprise"
+
+
+def test_the_loaders_import_numpy_and_the_dump_model_only_for_a_dump() -> None:
+    code = (
+        "import json, sys, tui.core.sources.load; "
+        "print(json.dumps(['numpy' in sys.modules, 'tui.core.sources.clean' in sys.modules]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert json.loads(result.stdout) == [False, False]

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from tui.core.model import PARAGRAPH_BREAK, RelatedPost
+from tui.core.sources.categories import split_categories
 from tui.core.sources.dates import find_date, without_date
 from tui.core.sources.dump_decide import Decisions, decide
 from tui.core.sources.dump_lines import DumpLine, split_lines
@@ -39,7 +40,6 @@ LANGUAGE_NAMES = {"de": "German", "es": "Spanish", "it": "Italian"}
 METADATA_MAX_CHARS = 200
 """A credit, crumb or byline longer than this is not one."""
 _SENTENCE_END = re.compile(r"[.!?…:;»”\")]\s*$")
-_CAMEL_SPLIT = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")
 _CAPS_LABEL = re.compile(r"^([A-ZÀ-Ý][A-ZÀ-Ý'’ ]{2,30}?)\s*[–—:|-]\s+(?=\S)")
 """An upper-case label and a dash before the headline (`EXCLUSIF – `)."""
 _RUN_IN_LABEL = re.compile(r"^([A-ZÀ-Ý][a-zà-ÿ]{3,})(?=[A-ZÀ-Ý][a-zà-ÿ])")
@@ -63,15 +63,6 @@ class CleanDump:
     @property
     def body(self) -> str:
         return PARAGRAPH_BREAK.join(self.paragraphs)
-
-
-def split_categories(crumb: str) -> list[str]:
-    """`CloudRéseaux` or `Cloud, Réseaux` or `Cloud › Réseaux` -> ["Cloud", "Réseaux"]."""
-    parts = re.split(r"\s*(?:[,;|/›»>•·]|\s-\s)\s*", crumb.strip())
-    out: list[str] = []
-    for part in parts:
-        out.extend(p.strip() for p in _CAMEL_SPLIT.split(part) if p.strip())
-    return out
 
 
 def clean_dump(text: str, model: DumpModel | None = None) -> CleanDump:

@@ -17,7 +17,6 @@ from tui.core.errors import LoadError
 from tui.core.language import guess_language
 from tui.core.model import PARAGRAPH_BREAK, Article
 from tui.core.serialise import article_from_dict
-from tui.core.sources.clean import clean_dump
 from tui.core.sources.markdown import looks_like_markdown, parse_markdown
 
 if TYPE_CHECKING:
@@ -156,6 +155,8 @@ def article_from_dump(text: str, source: str) -> Article:
     When the cleaner finds no title, a first line that reads as a heading is the title
     (and leaves the body); otherwise the title is made from the first paragraph.
     """
+    from tui.core.sources.clean import clean_dump  # numpy and the model: only for dumps
+
     dump = clean_dump(text)
     paragraphs = list(dump.paragraphs)
     title = dump.title
