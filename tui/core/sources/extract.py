@@ -18,7 +18,13 @@ from trafilatura.utils import load_html
 
 from tui.core.errors import ExtractError
 from tui.core.model import PARAGRAPH_BREAK, Article
-from tui.core.sources.html_prepare import STRUCK_CLOSE, STRUCK_OPEN, WIDGET_MAX, prepare_tree
+from tui.core.sources.html_prepare import (
+    STRUCK_CLOSE,
+    STRUCK_OPEN,
+    WIDGET_MAX,
+    prepare_tree,
+    prose_box,
+)
 from tui.core.sources.page_meta import PageMeta, page_meta
 from tui.core.sources.related import related_from_tree
 from tui.core.sources.related_words import TEASER
@@ -58,8 +64,9 @@ def article_from_html(html: str, url: str | None, *, source: str | None = None) 
     try:
         meta = page_meta(tree, url)
         url = url or meta.canonical
-        related = related_from_tree(tree, url)
-        prepare_tree(tree)
+        box = prose_box(tree)
+        related = related_from_tree(tree, url, box)
+        prepare_tree(tree, box)
         paragraphs = _clean(_extract(tree, url, fast=True), meta.title)
         if len(" ".join(paragraphs)) < FALLBACK_BELOW:
             paragraphs = _clean(_extract(tree, url, fast=False), meta.title)

@@ -46,13 +46,15 @@ PROSE_MIN_CHARS = 80
 _TEXT_BLOCKS = frozenset({"div", "section", "article", "main", "td", "blockquote"})
 
 
-def prepare_tree(tree: HtmlElement) -> None:
-    """Drop widgets, mark struck text, and shield the article from class-name rules."""
+def prepare_tree(tree: HtmlElement, box: HtmlElement | None) -> None:
+    """Drop widgets, mark struck text, and shield the article (in `box`, the page's
+    `prose_box`) from class-name rules."""
     _drop_widgets(tree)
     _mark_struck(tree)
-    _shield_article_chain(tree)
+    if box is not None:
+        _shield_article_chain(box)
+        _unlink_items(box)
     _shield_inline_text(tree)
-    _unlink_items(tree)
 
 
 def _drop_widgets(tree: HtmlElement) -> None:
@@ -84,9 +86,10 @@ def prose_box(tree: HtmlElement) -> HtmlElement | None:
         if not isinstance(element.tag, str):
             continue
         if element.tag == "p":
-            holder, size = element.getparent(), len(" ".join(element.text_content().split()))
+            holder, size = element.getparent(), len(element.text_content().strip())
         elif element.tag in _TEXT_BLOCKS:
-            holder, size = element, max(map(len, direct_text(element)), default=0)
+            runs = [element.text, *(child.tail for child in element)]
+            holder, size = element, max((len(r.strip()) for r in runs if r), default=0)
         else:
             continue
         if size >= PROSE_MIN_CHARS and holder is not None:
@@ -120,11 +123,8 @@ def _forget_names(element: HtmlElement) -> None:
     element.attrib.pop("id", None)
 
 
-def _shield_article_chain(tree: HtmlElement) -> None:
+def _shield_article_chain(box: HtmlElement) -> None:
     """The article's box and its ancestors are never deleted for a word in their class."""
-    box = prose_box(tree)
-    if box is None:
-        return
     for element in (box, *box.iterancestors()):
         if element.tag in {"body", "html"}:
             return
@@ -147,15 +147,12 @@ _PRICE = re.compile(r"[$€£¥]\s?\d|\d[\d.,]*\s?(?:[$€£¥]|euros?|dollars?|
 _ITEM_TAGS = ("li", "h2", "h3", "h4")
 
 
-def _unlink_items(tree: HtmlElement) -> None:
+def _unlink_items(box: HtmlElement) -> None:
     """In the article's box, a heading or list item named by a link is an item, not navigation.
 
     Deals and gift guides name each product with a link (`<h3><a>…</a></h3>`, `<li><a>Get it
     for $39</a></li>`); precision mode deletes such link-only blocks as menus.
     """
-    box = prose_box(tree)
-    if box is None:
-        return
     for item in box.iter(*_ITEM_TAGS):
         links = list(item.iter("a"))
         if not links:

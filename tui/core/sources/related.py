@@ -84,12 +84,17 @@ def related_from_html(html: str, url: str | None) -> tuple[RelatedPost, ...]:
         tree = load_html(html)
     except Exception:
         return ()
-    return related_from_tree(tree, url) if isinstance(tree, HtmlElement) else ()
+    if not isinstance(tree, HtmlElement):
+        return ()
+    return related_from_tree(tree, url, prose_box(tree))
 
 
-def related_from_tree(tree: HtmlElement, url: str | None) -> tuple[RelatedPost, ...]:
-    """The related posts of a parsed page (the tree is not modified)."""
-    finder = _Finder(tree, url)
+def related_from_tree(
+    tree: HtmlElement, url: str | None, box: HtmlElement | None
+) -> tuple[RelatedPost, ...]:
+    """The related posts of a parsed page whose article sits in `box` (`prose_box`); the
+    tree is not modified."""
+    finder = _Finder(tree, url, box)
     found: dict[str, RelatedPost] = {}
     for link in finder.links():
         if not finder.accepted(link):
@@ -193,12 +198,12 @@ def _is_label_only(text: str) -> bool:
 class _Finder:
     """One pass over a page: candidate links, and whether their context is a related list."""
 
-    def __init__(self, tree: HtmlElement, url: str | None) -> None:
+    def __init__(self, tree: HtmlElement, url: str | None, box: HtmlElement | None) -> None:
         self.tree = tree
         self.url = url
         self.site = _site(urlsplit(url).hostname or "") if url else None
         self.own = _normal(url) if url else None
-        self.body = prose_box(tree)
+        self.body = box
         self.around_body = set(self.body.iterancestors()) if self.body is not None else set()
         self.marked: dict[HtmlElement, bool] = {}
         self.widget: dict[HtmlElement, bool] = {}
