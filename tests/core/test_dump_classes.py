@@ -44,6 +44,7 @@ def test_a_radio_page_player_programme_caption_and_consent_are_furniture() -> No
     cleaned = clean_dump(text)
     assert cleaned.title == TITLE
     assert cleaned.paragraphs == list(ARTICLE)
+    assert cleaned.photo_credit == "Photo : Jean Martin / Agence Ouest"
 
 
 def test_a_sub_heading_between_two_paragraphs_is_body() -> None:

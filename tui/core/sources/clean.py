@@ -26,6 +26,7 @@ from tui.core.sources.dump_vocabulary import (
     AGE,
     AGENCY_SIGNATURE,
     BYLINE,
+    CAPTION_CREDIT,
     CATEGORIES,
     COMMENTS,
     CREDIT,
@@ -131,7 +132,11 @@ def without_section_label(title: str) -> str:
 
 def _read_metadata(line: str, result: CleanDump) -> None:
     """What a line left out of the body says: categories, credit, date, author."""
-    if len(line) > METADATA_MAX_CHARS or (_SENTENCE_END.search(line) and len(line.split()) > 12):
+    if len(line) > METADATA_MAX_CHARS:
+        return
+    if caption := CAPTION_CREDIT.search(line):
+        result.photo_credit = result.photo_credit or " ".join(caption.group(1).split())
+    if _SENTENCE_END.search(line) and len(line.split()) > 12:
         return
     if crumb := CATEGORIES.match(line):
         result.categories.extend(split_categories(crumb.group(1)))

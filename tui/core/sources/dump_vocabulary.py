@@ -34,6 +34,10 @@ CREDIT = re.compile(
     r"image(?:\s+credit)?|illustration|credits?|source\s+(?:photo|image))\s*[:©]|©|\(©)",
     re.IGNORECASE,
 )
+CAPTION_CREDIT = re.compile(
+    r"\(((?:photo|crédit(?: photo)?|credit|image)s?\s*:\s*[^()]{2,80})\)", re.IGNORECASE
+)
+"""A credit in parentheses at the end of a caption: `… (Photo : Agence)`."""
 RELATED_HEADING = re.compile(
     r"^(?:recent posts|related posts|related articles|related stories|related|"
     r"read more|read next|read also|more from .{1,40}|more stories|you may also like|"
