@@ -79,7 +79,7 @@ def clean_dump(text: str, model: DumpModel | None = None) -> CleanDump:
     if lang in LANGUAGE_NAMES:
         result.notices.append(
             f"the text reads as {LANGUAGE_NAMES[lang]}; the cleaner was fitted on French "
-            "and English pages, so some page furniture may remain"
+            "pages and knows French and English page furniture, so some may remain"
         )
     if decisions.plain and result.paragraphs:
         result.notices.append(

@@ -1,10 +1,12 @@
 """From class probabilities to each line's class: the title, the context pass, glued tails.
 
 The line model gives every line a probability of being title, body or furniture. A line
-sure enough either way keeps its class; a doubtful one takes it from its neighbours, as
-in jusText's context pass: between two body lines it is body (a sub-heading between two
-paragraphs), next to one body line it is body only if likely enough, and among
-furniture it is furniture. The title is the likeliest title line of the page's head.
+sure enough either way, or long enough to be judged alone, keeps its class; a doubtful
+short or heading-shaped one takes it from its neighbours, as in jusText's context pass:
+between two body lines it is body (a sub-heading between two paragraphs), next to one
+body line it is body only if likely enough, and among furniture it is furniture. The
+title is the first headline-shaped line of the page's head likely enough to be one. A
+text in which the model keeps nothing is read as plain text (`plain_text_lines`).
 """
 
 from __future__ import annotations
