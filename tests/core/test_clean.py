@@ -1,11 +1,17 @@
 """The page-dump cleaner: each rule on text written here, and the real dumps' gold bodies."""
 
 import json
+import re
+from collections import Counter
 
 import pytest
 
 from tests.paths import CORPUS, SEED, SEED_GOLD
-from tui.core.sources.clean import clean_dump, split_categories
+from tui.core.sources.categories import split_categories
+from tui.core.sources.clean import clean_dump
+
+MIN_F1 = 0.97
+MIN_KEPT = 0.95
 
 
 def test_seed_dump_is_split_into_its_parts() -> None:
@@ -20,12 +26,28 @@ def test_seed_dump_is_split_into_its_parts() -> None:
     assert [p.age for p in dump.related] == [r["age"] for r in gold["related"]]
 
 
+def token_f1(found: str, gold: str) -> tuple[float, float]:
+    """F1 and recall of the lower-cased word multisets."""
+    got = Counter(re.findall(r"\w+", found.lower()))
+    want = Counter(re.findall(r"\w+", gold.lower()))
+    common = sum((got & want).values())
+    if not common:
+        return 0.0, 0.0
+    precision, recall = common / sum(got.values()), common / sum(want.values())
+    return 2 * precision * recall / (precision + recall), recall
+
+
 @pytest.mark.parametrize("number", [f"{n:02d}" for n in range(1, 11)])
-def test_french_dumps_match_their_gold_body(number: str) -> None:
+def test_french_dumps_keep_their_gold_body(number: str) -> None:
+    """The shipped model saw these dumps; bench/dumps measures it on dumps it did not see."""
     gold = json.loads((CORPUS / "dev-fr" / f"{number}.json").read_text(encoding="utf-8"))
     dump = clean_dump((CORPUS / "dev-fr" / f"{number}.txt").read_text(encoding="utf-8"))
-    assert dump.body == gold["body"]
-    assert dump.title == gold["title"]
+    f1, recall = token_f1(dump.body, gold["body"])
+    assert f1 >= MIN_F1 and recall >= MIN_KEPT
+    gold_paragraphs = set(gold["body"].split("\n\n"))
+    assert sum(p in gold_paragraphs for p in dump.paragraphs) >= len(dump.paragraphs) - 1
+    if gold["date"]:
+        assert dump.published == gold["date"]
 
 
 ENGLISH_DUMP = """We use cookies to give you the best experience. Accept all
@@ -82,22 +104,33 @@ def test_related_headings_end_the_body(heading: str) -> None:
     assert [p.title for p in dump.related] == ["Autre article"]
 
 
+PARAGRAPHS = (
+    "Le groupe de distribution a annoncé mardi la fermeture de douze magasins dans le nord du "
+    "pays, une décision qui touchera près de quatre cents salariés selon les syndicats.",
+    "La direction affirme que les sites concernés perdaient de l'argent depuis plusieurs "
+    "années et que les employés se verront proposer un reclassement dans la région.",
+)
+
+
 def test_comment_box_and_glued_signature_are_cut() -> None:
     text = (
-        "Un titre assez long pour un article\n\nLe texte se termine ici. Jean Martin\n"
-        "Commentaires 3\n\nLaisser un commentaire"
+        "Un titre assez long pour un article\n\n"
+        f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]} Jeanne Dupuis\n"
+        "Commentaires 3\n\nLaisser un commentaire\n\nVotre adresse e-mail ne sera pas publiée."
     )
-    assert clean_dump(text).paragraphs == ["Le texte se termine ici."]
+    dump = clean_dump(text)
+    assert dump.paragraphs == list(PARAGRAPHS)
+    assert dump.author == "Jeanne Dupuis"
 
 
 def test_truncated_dump_keeps_its_last_words() -> None:
-    text = "Premier paragraphe complet.\n\nLa phrase est coupée. Elle rappelle qu"
-    assert clean_dump(text).paragraphs[-1] == "La phrase est coupée. Elle rappelle qu"
+    text = f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]} Les syndicats rappellent qu"
+    assert clean_dump(text).paragraphs[-1].endswith("Les syndicats rappellent qu")
 
 
 def test_agency_credit_glued_to_the_end_is_cut() -> None:
-    text = "Un paragraphe.\n\nLe groupe a confirmé.abc/def(©AFP / 20 mars 2018 18h32)"
-    assert clean_dump(text).paragraphs[-1] == "Le groupe a confirmé."
+    text = f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}xyz/ab(©AFP / 3 mai 2021 09h12)"
+    assert clean_dump(text).paragraphs == list(PARAGRAPHS)
 
 
 def test_leading_date_token_is_metadata() -> None:

@@ -258,3 +258,62 @@ def test_a_chronology_written_as_sentences_is_kept() -> None:
     ]
     article = article_from_html(_page(items), "https://example.test/a")
     assert article.body.count("le syndicat appelle") == 6
+
+
+def _words(article: Article) -> set[str]:
+    return set(re.findall(r"\w+", article.body.lower()))
+
+
+@pytest.mark.parametrize("names", ["barometer-story", "story-text toolbar-aware", "slider-box"])
+def test_an_article_box_named_like_a_widget_is_kept_whole(names: str) -> None:
+    """`bar` and `slide` are boilerplate words that also occur inside a layout class."""
+    paragraphs = "".join(f"<p>{s} {s}</p>" for s in SENTENCES)
+    about = "<p>About the author: she has covered shipping and ports for many years.</p>" * 4
+    html = (
+        "<html><body><article><h1>Harbour traffic grows again</h1>"
+        f"<div class='{names}'>{paragraphs}</div>{about}</article></body></html>"
+    )
+    article = article_from_html(html, "https://news.example.org/2024/harbour-traffic")
+    for sentence in SENTENCES:
+        assert sentence in article.body
+
+
+def test_words_inside_a_classed_span_stay_in_their_sentence() -> None:
+    html = page(
+        "<p>The port director said <span class='link'><a href='/x'>the new cranes</a></span> "
+        "would pay for themselves within four years of steady use.</p>"
+    )
+    article = article_from_html(html, "https://news.example.org/2024/harbour-traffic")
+    assert "said the new cranes would pay" in article.body
+
+
+def test_text_between_sub_headings_without_paragraph_tags_is_kept() -> None:
+    sections = "".join(
+        f"<h2>Part {n}: the quays</h2>{SENTENCES[n]} {SENTENCES[n]}<br>" for n in range(4)
+    )
+    html = (
+        "<html><body><main><h1>Harbour traffic grows again</h1>"
+        f"<section class='story'>{sections}</section></main></body></html>"
+    )
+    article = article_from_html(html, None)
+    for sentence in SENTENCES[:4]:
+        assert sentence in article.body
+
+
+def test_a_deals_page_keeps_its_priced_items_and_product_headings() -> None:
+    deals = "".join(
+        f"<h3><a href='https://shop.example.com/p{n}'>Cordless drill model {n}</a></h3>"
+        f"<p>{SENTENCES[n]} {SENTENCES[n]}</p>"
+        f"<ul><li><a href='https://shop.example.com/buy{n}'>Get it at the shop for $"
+        f"{n}9.99</a></li></ul>"
+        for n in range(5)
+    )
+    html = (
+        "<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/deals'>Deals</a>"
+        f"</li></ul></nav><article><h1>Today's tool deals</h1>{deals}</article></body></html>"
+    )
+    article = article_from_html(html, "https://news.example.org/2024/tool-deals")
+    for n in range(5):
+        assert f"Cordless drill model {n}" in article.paragraphs
+        assert f"Get it at the shop for ${n}9.99" in article.paragraphs
+    assert "Home" not in article.paragraphs

@@ -135,3 +135,68 @@ def test_any_bytes_in_any_file_give_an_article_or_a_newsdesk_error(
     path.write_bytes(data)
     with contextlib.suppress(NewsdeskError):
         read_source(str(path), run_settings)
+
+
+SENTENCE = "La société a publié jeudi des résultats en hausse pour le troisième trimestre."
+
+
+def test_one_enormous_line_is_one_paragraph() -> None:
+    text = " ".join([SENTENCE] * 3000)
+    dump = clean_dump(text)
+    assert dump.paragraphs == [text]
+
+
+def test_a_dump_of_furniture_only_has_no_body_and_says_so(
+    tmp_path: Path, run_settings: Settings
+) -> None:
+    text = "\n".join(["Accueil", "Menu", "Partager", "Newsletter", "Publicité", "12:30"] * 2000)
+    dump = clean_dump(text)
+    assert dump.paragraphs == []
+    assert dump.notices
+    path = tmp_path / "furniture.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(NewsdeskError, match="holds no article text"):
+        read_source(str(path), run_settings)
+
+
+def test_a_hundred_thousand_short_lines_give_an_article() -> None:
+    dump = clean_dump("\n".join(f"ligne {n}" for n in range(100_000)))
+    assert len(dump.paragraphs) == 100_000
+    assert dump.notices
+
+
+def test_a_dump_in_another_language_keeps_its_text_with_a_notice() -> None:
+    sentence = (
+        "Die Firma hat am Dienstag mitgeteilt, dass der Umsatz im dritten Quartal um zehn "
+        "Prozent gestiegen ist und die Aussichten für das nächste Jahr gut sind."
+    )
+    dump = clean_dump("\n".join(["Startseite", "Wirtschaft", sentence, sentence.upper()]))
+    assert sentence in dump.paragraphs
+    assert any("German" in notice for notice in dump.notices)
+
+
+LINE = st.sampled_from(
+    [
+        SENTENCE,
+        SENTENCE + " Jeanne Dupuis",
+        "Partager sur Facebook",
+        "Recent Posts",
+        "Commentaires 3",
+        "3 heures ago",
+        "© Agence",
+        " date 2024-05-02",
+        "",
+        "12:30",
+    ]
+) | st.text(max_size=80)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LINE, max_size=40))
+def test_every_paragraph_is_the_start_of_a_line_of_the_dump(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    dump = clean_dump(text)
+    stripped = [line.strip() for line in text.splitlines()]
+    for paragraph in dump.paragraphs:
+        assert any(line.startswith(paragraph) for line in stripped if line)
+    assert len(set(dump.paragraphs)) == len(dump.paragraphs)

@@ -1,11 +1,13 @@
 """Each loader, recognition by content, and every kind of bad file."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.paths import SAMPLES, SEED
+from tests.paths import ROOT, SAMPLES, SEED
 from tui.config import Settings
 from tui.core.errors import LoadError
 from tui.core.model import Article, Entities, Mention
@@ -149,3 +151,66 @@ def test_escape_sequences_are_text_not_binary() -> None:
 def test_empty_source_string(settings: Settings) -> None:
     with pytest.raises(LoadError):
         read_source("  ", settings)
+
+
+@pytest.mark.parametrize("title", ["Harbour fees rise again", "Fees rise", "Tarifs"])
+def test_a_plain_text_first_line_title_is_not_repeated_in_the_body(
+    title: str, tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text(
+        f"{title}\n\nThe port raised its fees on Monday.\n\n"
+        "Shipping lines said they would pass the cost on.\n",
+        encoding="utf-8",
+    )
+    article = read_source(str(path), settings)
+    assert article.title == title
+    assert article.paragraphs == [
+        "The port raised its fees on Monday.",
+        "Shipping lines said they would pass the cost on.",
+    ]
+
+
+def test_a_title_made_from_the_first_paragraph_is_cut_at_a_word_with_an_ellipsis(
+    tmp_path: Path, settings: Settings
+) -> None:
+    first = (
+        "La chambre de commerce a présenté mardi un plan de soutien aux commerces du "
+        "centre-ville, financé par la région et par trois banques locales."
+    )
+    path = tmp_path / "dump.txt"
+    path.write_text(f"{first}\n\nLes commerçants ont salué une bonne nouvelle.", encoding="utf-8")
+    article = read_source(str(path), settings)
+    assert article.title.endswith("…") and len(article.title) <= 81
+    assert first.startswith(article.title[:-1])
+    assert first[len(article.title) - 1] == " "
+    assert article.paragraphs[0] == first
+
+
+def test_a_dateline_with_a_section_label_gives_the_date_only(
+    tmp_path: Path, settings: Settings
+) -> None:
+    body = (
+        "Le tribunal de commerce a validé lundi le plan de reprise de l'usine, qui conserve "
+        "ainsi trois cents emplois sur les quatre cents que comptait le site."
+    )
+    path = tmp_path / "dump.txt"
+    path.write_text(
+        f"Retour à la liste\n12 Mars 2021 - Actualité\nL'usine de Vierzon est reprise\n{body}\n"
+        f"{body.replace('lundi', 'mardi')}",
+        encoding="utf-8",
+    )
+    article = read_source(str(path), settings)
+    assert article.published == "2021-03-12"
+    assert article.title == "L'usine de Vierzon est reprise"
+
+
+def test_the_loaders_import_numpy_and_the_dump_model_only_for_a_dump() -> None:
+    code = (
+        "import json, sys, tui.core.sources.load; "
+        "print(json.dumps(['numpy' in sys.modules, 'tui.core.sources.clean' in sys.modules]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert json.loads(result.stdout) == [False, False]

@@ -18,26 +18,19 @@ from trafilatura.utils import load_html
 
 from tui.core.errors import ExtractError
 from tui.core.model import PARAGRAPH_BREAK, Article
+from tui.core.sources.html_prepare import (
+    STRUCK_CLOSE,
+    STRUCK_OPEN,
+    WIDGET_MAX,
+    prepare_tree,
+    prose_box,
+)
 from tui.core.sources.page_meta import PageMeta, page_meta
-from tui.core.sources.related import TEASER, related_from_tree
+from tui.core.sources.related import related_from_tree
+from tui.core.sources.related_words import TEASER
 
-STRUCK_OPEN = "\ue000"
-STRUCK_CLOSE = "\ue001"
-"""Private-use characters wrapped around struck text before extraction, removed after."""
-
-_STRUCK_TAGS = ("del", "s", "strike")
 _BLOCKS = frozenset({"p", "head", "item", "quote", "code", "row", "list", "table", "div"})
 _CONTAINERS = frozenset({"list", "table", "quote", "div"})
-_UNWANTED_XPATH = (
-    "//figcaption|//*[contains(concat(' ', normalize-space(@class), ' '), ' caption ')]"
-    "|//*[contains(@class, 'credit')]|//*[contains(@class, 'cookie')]"
-    "|//*[contains(@class, 'consent')]|//*[contains(@class, 'share')]"
-    "|//*[contains(@class, 'social')]|//*[contains(@id, 'cookie')]"
-)
-"""Captions, credits, share bars and cookie banners: never part of the body."""
-
-_NEVER_DROP = frozenset({"html", "body", "article", "main"})
-"""Containers a stray class word (`category-social`) must never remove."""
 
 _CREDIT = re.compile(
     r"^\(?(additional )?(reporting|writing|editing|compiled|research) by\b"
@@ -53,8 +46,6 @@ _WIDGET_VERB = re.compile(
 )
 _WIDGET_NOUN = re.compile(r"\b(newsletter|inbox|lettre d.information|infolettre)\b", re.I)
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
-_WIDGET_MAX = 300
-"""Longest paragraph that may be dropped as a newsletter box or cookie notice."""
 
 _WALL_MAX_PARAGRAPHS = 8
 """A page about cookies with fewer paragraphs than this is a consent wall, not an article."""
@@ -73,8 +64,9 @@ def article_from_html(html: str, url: str | None, *, source: str | None = None) 
     try:
         meta = page_meta(tree, url)
         url = url or meta.canonical
-        related = related_from_tree(tree, url)
-        _prepare(tree)
+        box = prose_box(tree)
+        related = related_from_tree(tree, url, box)
+        prepare_tree(tree, box)
         paragraphs = _clean(_extract(tree, url, fast=True), meta.title)
         if len(" ".join(paragraphs)) < FALLBACK_BELOW:
             paragraphs = _clean(_extract(tree, url, fast=False), meta.title)
@@ -145,22 +137,6 @@ def _no_article(html: str, where: str) -> str:
     return f"{where} holds no article text."
 
 
-def _prepare(tree: HtmlElement) -> None:
-    """Drop captions, credits and widgets; wrap struck text in marker characters."""
-    for element in tree.xpath(_UNWANTED_XPATH):
-        if element.tag not in _NEVER_DROP and len(element.text_content()) < _WIDGET_MAX * 2:
-            element.drop_tree()
-    for element in tree.iter(*_STRUCK_TAGS):
-        if not element.text_content().strip():
-            continue
-        element.text = STRUCK_OPEN + (element.text or "")
-        if len(element):
-            last = element[-1]
-            last.tail = (last.tail or "") + STRUCK_CLOSE
-        else:
-            element.text += STRUCK_CLOSE
-
-
 def _paragraphs(body: HtmlElement | None) -> list[str]:
     """One paragraph per block of trafilatura's XML output, whitespace collapsed."""
     out: list[str] = []
@@ -170,6 +146,8 @@ def _paragraphs(body: HtmlElement | None) -> list[str]:
         line_break.tail = " " + (line_break.tail or "")
     for element in body:
         _collect(element, out)
+        if element.tail and element.tail.strip():
+            out.append(" ".join(element.tail.split()))
     return out
 
 
@@ -246,15 +224,15 @@ def _plain(text: str) -> str:
 
 
 def _is_noise(text: str) -> bool:
-    if TEASER.match(text) and len(text) < _WIDGET_MAX:
+    if TEASER.match(text) and len(text) < WIDGET_MAX:
         return True
-    if _CREDIT.match(text) and len(text) < _WIDGET_MAX:
+    if _CREDIT.match(text) and len(text) < WIDGET_MAX:
         return True
     if _CONTACT.match(text):
         return True
-    if len(text) < _WIDGET_MAX and _WIDGET_VERB.search(text) and _WIDGET_NOUN.search(text):
+    if len(text) < WIDGET_MAX and _WIDGET_VERB.search(text) and _WIDGET_NOUN.search(text):
         return True
-    return len(text) < _WIDGET_MAX and bool(_COOKIE.search(text)) and "accept" in text.lower()
+    return len(text) < WIDGET_MAX and bool(_COOKIE.search(text)) and "accept" in text.lower()
 
 
 def _unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:

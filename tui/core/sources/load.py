@@ -16,9 +16,8 @@ from urllib.parse import unquote, urlsplit
 
 from tui.core.errors import LoadError
 from tui.core.language import guess_language
-from tui.core.model import Article
+from tui.core.model import PARAGRAPH_BREAK, Article
 from tui.core.serialise import article_from_dict
-from tui.core.sources.clean import clean_dump
 from tui.core.sources.markdown import looks_like_markdown, parse_markdown
 
 if TYPE_CHECKING:
@@ -173,12 +172,43 @@ def article_from_json(text: str, name: str) -> Article:
         raise LoadError(f"{name} is a newsdesk article with a bad field ({error})") from error
 
 
+TITLE_MAX_CHARS = 80
+"""A title made from the first paragraph is cut, at a word, to about this length."""
+HEADING_MAX_WORDS = 15
+_SENTENCE_END = re.compile(r"[.!?…:;,]\W*$")
+
+
+def title_from_paragraph(paragraph: str) -> str:
+    """A title made from a paragraph: whole if short, else cut at a word and ended with "…"."""
+    if len(paragraph) <= TITLE_MAX_CHARS:
+        return paragraph
+    cut = paragraph[: TITLE_MAX_CHARS + 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    return (cut or paragraph[:TITLE_MAX_CHARS]) + "…"
+
+
+def _is_heading(paragraph: str) -> bool:
+    """A short line without closing punctuation: a title, not a sentence."""
+    return len(paragraph.split()) <= HEADING_MAX_WORDS and not _SENTENCE_END.search(paragraph)
+
+
 def article_from_dump(text: str, source: str) -> Article:
-    """An Article from a plain-text page dump."""
+    """An Article from a plain-text page dump.
+
+    When the cleaner finds no title, a first line that reads as a heading is the title
+    (and leaves the body); otherwise the title is made from the first paragraph.
+    """
+    from tui.core.sources.clean import clean_dump  # numpy and the model: only for dumps
+
     dump = clean_dump(text)
-    body = dump.body
+    paragraphs = list(dump.paragraphs)
+    title = dump.title
+    if title is None and len(paragraphs) > 1 and _is_heading(paragraphs[0]):
+        title = paragraphs.pop(0)
+    if title is None:
+        title = title_from_paragraph(paragraphs[0]) if paragraphs else Path(source).stem
+    body = PARAGRAPH_BREAK.join(paragraphs)
     return Article(
-        title=dump.title or (dump.paragraphs[0][:80] if dump.paragraphs else Path(source).stem),
+        title=title,
         body=body,
         source=source,
         author=dump.author,
@@ -187,6 +217,7 @@ def article_from_dump(text: str, source: str) -> Article:
         categories=tuple(dump.categories),
         photo_credit=dump.photo_credit,
         related=tuple(dump.related),
+        notices=tuple(dump.notices),
     )
 
 
@@ -233,7 +264,9 @@ def article_from_file(path: Path, max_bytes: int, name: str | None = None) -> Ar
         article = article_from_dump(text, source)
     if not article.body.strip():
         raise LoadError(f"{name} holds no article text")
-    return replace(article, notices=(f"{name}: {notice}",)) if notice else article
+    if notice:
+        article = replace(article, notices=(f"{name}: {notice}", *article.notices))
+    return article
 
 
 def article_from_url(url: str, settings: Settings) -> Article:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from tui.core.model import PARAGRAPH_BREAK, RelatedPost
-from tui.core.sources.clean import split_categories
+from tui.core.sources.categories import split_categories
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")

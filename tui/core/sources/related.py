@@ -5,7 +5,8 @@ reads as a list of other articles: a block labelled by a heading such as "Read n
 "Les plus lus", a block whose class or id says so (`related-posts`, `most-popular`), an
 aside, a "Lire aussi" teaser line, or a run of three or more headline links after the
 article. Navigation, footers, share bars, tag and category pages, pagination, off-site
-and sponsored links, and links inside the article's own sentences are left out.
+and sponsored links, contests, a list's own heading and links inside the article's own
+sentences are left out.
 """
 
 from __future__ import annotations
@@ -18,52 +19,24 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from tui.core.model import RelatedPost
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-LABEL = re.compile(
-    r"\b(related|recent (posts|articles|stories|news)|latest (posts|articles|stories|news)|"
-    r"read (next|more|also)|up next|what to read|more (from|in|on)\b|"
-    r"more \w+ (news|stories|articles|coverage)|more (news|stories|articles|coverage)|"
-    r"most (popular|read|viewed|shared|emailed|commented)|popular|trending|top stories|"
-    r"you (may|might) (also )?like|recommended|editors?'?’?s? picks|don'?’?t miss|"
-    r"(à |a )?lire (aussi|également|egalement)|articles? (similaires|liés|connexes|"
-    r"correspondants|recommandés)|sur le même (sujet|thème)|dans la même rubrique|"
-    r"les plus (lus|populaires|partagés|commentés|consultés)|plus en\b|voir aussi|"
-    r"nos derniers articles|dernières (nouvelles|actualités|infos))",
-    re.IGNORECASE,
+from tui.core.sources.html_prepare import PROSE_MIN_CHARS, direct_text, prose_box
+from tui.core.sources.related_words import (
+    LABEL,
+    PROMOTION,
+    RELATED_CLASS,
+    TEASER,
+    WIDGET_WORDS,
+    words,
 )
-"""Headings over a list of other articles, in English and French."""
 
-TEASER = re.compile(
-    r"^\W*((read more|read also|read next|also read|see also|(à |a )?lire (aussi|également|"
-    r"egalement)|voir aussi|sur le même sujet)\b|(related|recommended|more on this)\s*:)",
-    re.IGNORECASE,
-)
-"""An inline "read also" line: its link is a related post even inside the article, and
-the line itself is not body text. Words that also open ordinary sentences need a colon."""
-
-_RELATED_CLASS = re.compile(
-    r"related|recent|popular|most-?read|mostread|trending|read-?next|readnext|more-?from|"
-    r"suggest|recommend|similar|lire-?aussi|a-?lire|plus-?lus|same-section|sidebar",
-    re.IGNORECASE,
-)
-_EXCLUDED_WORDS = _words(
-    "nav navbar navigation menu footer breadcrumb breadcrumbs share sharing social "
-    "comment comments sponsor sponsored partner partners outbrain taboola newsletter "
-    "cookie cookies playlist pagination pager byline author"
-)
-"""Words of a class or id that mark navigation, widgets and ads (`topnav`, `share-bar`)."""
 _CLASS_WORD = re.compile(r"[\s_-]+|(?<=[a-z])(?=[A-Z])")
 _EXCLUDED_TAGS = frozenset({"nav", "footer", "form", "button", "select"})
+_PAGE_TAGS = frozenset({"html", "body", "main"})
 _CARD_TAGS = frozenset({"article", "section", "aside", "main", "li"})
 """A `<header>` inside one of these heads a card or a block, not the page."""
 _HEADLINE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _LABEL_TAGS = frozenset({*_HEADLINE_TAGS, "header", "div", "span", "p", "strong", "b", "em"})
-_NOT_ARTICLE_SEGMENTS = _words(
+_NOT_ARTICLE_SEGMENTS = words(
     "tag tags category categories author authors topic topics section sections rubrique "
     "rubriques auteur auteurs theme themes page search recherche login signin register "
     "subscribe newsletter newsletters about contact feed rss"
@@ -89,7 +62,11 @@ _RANK = re.compile(r"^\d{1,2}[.)]?\s+(?=\D)")
 MIN_GROUP = 3
 """Headline links in one block after the article that make it a list of other articles."""
 MAX_LABEL_WORDS = 7
-MAX_RELATED = 40
+MAX_RELATED = 100
+"""A long story feed under an article is listed whole, up to this many posts."""
+MAX_TITLE_WORDS = 25
+"""A link text longer than this (or a long sentence with a full stop) is a summary, not a
+headline: the card's headline is elsewhere."""
 _LABEL_DEPTH = 2
 _GROUP_DEPTH = 6
 
@@ -107,12 +84,17 @@ def related_from_html(html: str, url: str | None) -> tuple[RelatedPost, ...]:
         tree = load_html(html)
     except Exception:
         return ()
-    return related_from_tree(tree, url) if isinstance(tree, HtmlElement) else ()
+    if not isinstance(tree, HtmlElement):
+        return ()
+    return related_from_tree(tree, url, prose_box(tree))
 
 
-def related_from_tree(tree: HtmlElement, url: str | None) -> tuple[RelatedPost, ...]:
-    """The related posts of a parsed page (the tree is not modified)."""
-    finder = _Finder(tree, url)
+def related_from_tree(
+    tree: HtmlElement, url: str | None, box: HtmlElement | None
+) -> tuple[RelatedPost, ...]:
+    """The related posts of a parsed page whose article sits in `box` (`prose_box`); the
+    tree is not modified."""
+    finder = _Finder(tree, url, box)
     found: dict[str, RelatedPost] = {}
     for link in finder.links():
         if not finder.accepted(link):
@@ -162,13 +144,18 @@ def _text(element: HtmlElement) -> str:
 def _is_widget(classes: str) -> bool:
     for word in _CLASS_WORD.split(classes):
         word = word.lower()
-        if word in _EXCLUDED_WORDS or word.endswith(("nav", "menu")) or word.startswith("nav"):
+        if word in WIDGET_WORDS or word.endswith(("nav", "menu")) or word.startswith("nav"):
             return True
     return False
 
 
 def _is_chrome(element: HtmlElement) -> bool:
-    """Navigation, footer, page header, form or widget: never a list of related articles."""
+    """Navigation, footer, page header, form or widget: never a list of related articles.
+
+    The page's outer containers are never chrome for a word in their class (`has-ads`).
+    """
+    if element.tag in _PAGE_TAGS:
+        return False
     if element.tag in _EXCLUDED_TAGS or _is_widget(_classes(element)):
         return True
     if element.tag == "header":
@@ -180,30 +167,49 @@ def _classes(element: HtmlElement) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}"
 
 
+_TITLED_XPATH = ".//*[contains(@class, 'title') or contains(@class, 'headline')]"
+
+
+_INLINE_TAGS = frozenset({"span", "em", "strong", "b", "i", "u", "font", "mark"})
+
+
+def _in_running_text(a: HtmlElement) -> bool:
+    """A link among sentences written straight into a block (`<div>text <a>…</a> text`)."""
+    holder = a.getparent()
+    while holder is not None and holder.tag in _INLINE_TAGS:
+        holder = holder.getparent()
+    if holder is None or holder.tag in {"p", "li", "a"}:
+        return False
+    running = sum(len(run) for run in direct_text(holder))
+    return running > len(_text(a)) + PROSE_MIN_CHARS
+
+
+def _reads_as_summary(text: str) -> bool:
+    words = len(text.split())
+    return words > MAX_TITLE_WORDS or (words > MAX_TITLE_WORDS // 2 and text.endswith("."))
+
+
+def _is_label_only(text: str) -> bool:
+    """`Most popular`, `More business news`: a list's heading linked to its section."""
+    rest = LABEL.sub("", text)
+    return rest != text and len(rest.split()) <= 1
+
+
 class _Finder:
     """One pass over a page: candidate links, and whether their context is a related list."""
 
-    def __init__(self, tree: HtmlElement, url: str | None) -> None:
+    def __init__(self, tree: HtmlElement, url: str | None, box: HtmlElement | None) -> None:
         self.tree = tree
         self.url = url
         self.site = _site(urlsplit(url).hostname or "") if url else None
         self.own = _normal(url) if url else None
-        self.body = self._body_box()
+        self.body = box
+        self.around_body = set(self.body.iterancestors()) if self.body is not None else set()
         self.marked: dict[HtmlElement, bool] = {}
         self.widget: dict[HtmlElement, bool] = {}
         self.resolved: dict[str, str | None] = {}
         self.groups: dict[HtmlElement, set[str]] = {}
         self._after: set[HtmlElement] | None = None
-
-    def _body_box(self) -> HtmlElement | None:
-        """The element holding most of the article's long paragraphs."""
-        scores: dict[HtmlElement, int] = {}
-        for p in self.tree.iter("p"):
-            size = len(_text(p))
-            parent = p.getparent()
-            if size >= 80 and parent is not None:
-                scores[parent] = scores.get(parent, 0) + size
-        return max(scores, key=scores.__getitem__) if scores else None
 
     def _resolve(self, href: str | None) -> str | None:
         if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
@@ -251,29 +257,25 @@ class _Finder:
                 break
             unknown.append(current)
             current = current.getparent()
-        for item in reversed(unknown):  # from the outermost down
-            known = known or _is_chrome(item)
+        for item in reversed(unknown):  # from the outermost down; the article's box is no widget
+            known = known or (_is_chrome(item) and not self._contains_body(item))
             self.widget[item] = known
         return known
 
     @staticmethod
     def _title(a: HtmlElement) -> str | None:
-        inner = a.xpath(
-            ".//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//*[contains(@class, 'title')]"
-            "|.//*[contains(@class, 'headline')]"
-        )
-        texts = [_text(e) for e in inner if _text(e)]
-        title = texts[0] if texts else _text(a)
+        """The card's headline: a heading inside the link, else its shortest titled part."""
+        headings = [_text(e) for e in a.iter(*_HEADLINE_TAGS) if _text(e)]
+        titled = [_text(e) for e in a.xpath(_TITLED_XPATH) if _text(e)]
+        title = headings[0] if headings else min(titled, key=len, default=_text(a))
         title = _RANK.sub("", title)
-        return title if len(title.split()) >= 2 and len(title) >= 10 else None
+        if len(title.split()) < 2 or len(title) < 10 or _reads_as_summary(title):
+            return None
+        return None if _is_label_only(title) or PROMOTION.search(title) else title
 
     def details(self, link: _Link) -> tuple[str | None, str | None]:
         """The teaser's summary and age, read from the card that holds only this link."""
-        card = link.element
-        for ancestor in list(link.element.iterancestors())[:_GROUP_DEPTH]:
-            if len(self.groups.get(ancestor, ())) > 1 or ancestor.tag in {"body", "html"}:
-                break
-            card = ancestor
+        card = self._card(link)
         summary = None
         for element in card.xpath(_SUMMARY_XPATH):
             text = _text(element)
@@ -284,8 +286,19 @@ class _Finder:
         found = _AGE.search(_text(card)) if not times else None
         return summary, times[0] if times else (found.group(0) if found else None)
 
+    def _card(self, link: _Link) -> HtmlElement:
+        """The largest block around the link that holds no other post."""
+        card = link.element
+        for ancestor in list(link.element.iterancestors())[:_GROUP_DEPTH]:
+            if len(self.groups.get(ancestor, ())) > 1 or ancestor.tag in {"body", "html"}:
+                break
+            card = ancestor
+        return card
+
     def accepted(self, link: _Link) -> bool:
-        """Whether the link sits in a related-articles context."""
+        """Whether the link sits in a related-articles context and is not a promotion."""
+        if PROMOTION.search(" ".join(self._card(link).itertext())):
+            return False
         block = self._block(link.element)
         if block is not None and block.tag in {"p", "li", "div"}:
             text = _text(block)
@@ -293,6 +306,8 @@ class _Finder:
                 return True
             if block.tag == "p" and len(text) > 2 * len(_text(link.element)) + 20:
                 return False  # a link inside the article's sentences
+        if _in_running_text(link.element):
+            return False
         for ancestor in link.element.iterancestors():
             if self._contains_body(ancestor):
                 return False
@@ -309,10 +324,9 @@ class _Finder:
         return None
 
     def _contains_body(self, element: HtmlElement) -> bool:
-        body = self.body
-        if body is None:
+        if self.body is None:
             return element.tag in {"body", "html"}
-        return element is body or any(e is element for e in body.iterancestors())
+        return element is self.body or element in self.around_body
 
     def _marked(self, element: HtmlElement) -> bool:
         known = self.marked.get(element)
@@ -322,7 +336,7 @@ class _Finder:
         return known
 
     def _is_marked(self, element: HtmlElement) -> bool:
-        if element.tag == "aside" or _RELATED_CLASS.search(_classes(element)):
+        if element.tag == "aside" or RELATED_CLASS.search(_classes(element)):
             return True
         return any(self._is_label(e) for e in self._near(element))
 

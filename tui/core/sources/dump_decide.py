@@ -1,0 +1,208 @@
+"""From class probabilities to each line's class: the title, the context pass, glued tails.
+
+The line model gives every line a probability of being title, body or furniture. A line
+sure enough either way, or long enough to be judged alone, keeps its class; a doubtful
+short or heading-shaped one takes it from its neighbours, as in jusText's context pass:
+between two body lines it is body (a sub-heading between two paragraphs), next to one
+body line it is body only if likely enough, and among furniture it is furniture. The
+title is the first headline-shaped line of the page's head likely enough to be one. A
+text in which the model keeps nothing is read as plain text (`plain_text_lines`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from tui.core.sources.dump_features import feature_matrix, no_letters
+from tui.core.sources.dump_model import (
+    BODY,
+    FURNITURE,
+    GLUED,
+    TITLE,
+    DumpModel,
+    LinearModel,
+    Thresholds,
+)
+from tui.core.sources.dump_rules import (
+    after_list_heading,
+    any_furniture_rule,
+    list_heading,
+    notice_rule,
+)
+from tui.core.sources.dump_stats import DumpStats
+from tui.core.sources.dump_tails import tail_candidates, tail_matrix
+
+TITLE_SEARCH_LINES = 8
+"""The title, when the dump shows one, is among its first lines."""
+MAX_TITLE_WORDS = 30
+SUBHEADING_WORDS = 15
+_GOOD, _BAD, _DOUBT = 1, -1, 0
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """Each line's class, and where a glued tail starts on the body lines that have one."""
+
+    labels: list[str]
+    probabilities: np.ndarray
+    """Title, body and furniture probability of each line, as the model gave them."""
+    tails: dict[int, int]
+    """Line index -> offset in the line where its glued byline or credit starts."""
+    matrix: np.ndarray
+    """The line features, kept so the cleaner can say which ones decided."""
+    plain: bool = False
+    """The model kept no line: the text was read as plain text, not as a page dump."""
+
+
+def heading_shaped(stats: DumpStats) -> np.ndarray:
+    """Lines shaped like a heading: up to `MAX_TITLE_WORDS` words, no closing full stop,
+    opening with a letter, a digit or a quote, and no furniture shape (a menu item, a
+    dateline)."""
+    stop = np.array([t.endswith(".") and not t.endswith("..") for t in stats.texts], bool)
+    opening = np.array([t[:1].isalnum() or t[:1] in "«\"“'‘¿¡" for t in stats.texts], bool)
+    shaped = (stats.n_words <= MAX_TITLE_WORDS) & ~stop & opening
+    return np.asarray(shaped & (any_furniture_rule(stats) == 0), dtype=bool)
+
+
+def headline_shaped(stats: DumpStats) -> np.ndarray:
+    """Lines that may be the title, whatever the model says: heading-shaped, two words up."""
+    return np.asarray(heading_shaped(stats) & (stats.n_words >= 2), dtype=bool)
+
+
+def choose_title(
+    probabilities: np.ndarray, headline: np.ndarray, thresholds: Thresholds
+) -> int | None:
+    """The first headline-shaped line of the page's head likely enough to be the title.
+
+    The head ends at the first sure body line; a title needs body text after it.
+    """
+    title, body = probabilities[:, 0], probabilities[:, 1]
+    sure = np.flatnonzero(body >= thresholds.doubt_high)
+    stop = min(TITLE_SEARCH_LINES, int(sure[0]) + 1 if len(sure) else TITLE_SEARCH_LINES)
+    for index in range(min(stop, len(title) - 1)):
+        if headline[index] and title[index] >= thresholds.title:
+            return index
+    return None
+
+
+@dataclass(frozen=True)
+class Shapes:
+    """What the context pass knows of each line besides its probabilities."""
+
+    long: np.ndarray
+    """Prose: judged by itself, as jusText judges long paragraphs."""
+    heading: np.ndarray
+    """A short heading-shaped line: judged by its neighbours (a sub-heading between two
+    paragraphs is body, a section name above the title is not)."""
+    never: np.ndarray
+    """Shapes that are never article text although they can read as prose: notices about
+    the reader's data or the page itself, and everything under a related-posts or comments
+    heading. The annotated dumps hold too few long ones for the model to learn them."""
+
+
+def line_shapes(stats: DumpStats) -> Shapes:
+    heading = heading_shaped(stats) & (stats.n_words <= SUBHEADING_WORDS)
+    never = (notice_rule(stats) > 0) | (after_list_heading(stats) > 0) | (list_heading(stats) > 0)
+    long = np.asarray(stats.prose, dtype=bool)
+    return Shapes(long & ~never, np.asarray(heading & ~never, dtype=bool), never)
+
+
+def context_pass(
+    body: np.ndarray, shapes: Shapes, title: int | None, thresholds: Thresholds
+) -> list[bool]:
+    """Which lines are body: sure and long ones by themselves, then short doubtful ones and
+    headings by the nearest decided lines above and below."""
+    state = np.where(
+        body >= thresholds.doubt_high, _GOOD, np.where(body < thresholds.doubt_low, _BAD, _DOUBT)
+    )
+    settled = shapes.long & (state == _DOUBT)
+    state[settled] = np.where(body[settled] >= thresholds.body, _GOOD, _BAD)
+    state[shapes.heading & (state != _GOOD)] = _DOUBT
+    state[shapes.never] = _BAD
+    if title is not None:
+        state[title] = _BAD
+    above = _nearest_sure(state, range(len(state)))
+    below = _nearest_sure(state, range(len(state) - 1, -1, -1))
+    keep = []
+    for i, s in enumerate(state):
+        if s != _DOUBT:
+            keep.append(bool(s == _GOOD))
+        else:
+            good_sides = (above[i] == _GOOD) + (below[i] == _GOOD)
+            keep.append(good_sides == 2 or (good_sides == 1 and body[i] >= thresholds.body))
+    return keep
+
+
+def _nearest_sure(state: np.ndarray, order: range) -> dict[int, int]:
+    """For each line, the state of the nearest sure line before it in `order` (0 if none)."""
+    nearest: dict[int, int] = {}
+    last = _DOUBT
+    for i in order:
+        nearest[i] = last
+        if state[i] != _DOUBT:
+            last = int(state[i])
+    return nearest
+
+
+def ordered(model: LinearModel, matrix: np.ndarray) -> np.ndarray:
+    """The model's probabilities as (title, body, furniture) columns."""
+    order = [model.classes.index(c) for c in (TITLE, BODY, FURNITURE)]
+    return model.probabilities(matrix)[:, order]
+
+
+def decide(stats: DumpStats, model: DumpModel, lang: str) -> Decisions:
+    """Classify every line of a dump and find the glued tails of its body lines."""
+    matrix = feature_matrix(stats, list(model.lines.features))
+    probabilities = ordered(model.lines, matrix)
+    title = choose_title(probabilities, headline_shaped(stats), model.thresholds)
+    keep = context_pass(probabilities[:, 1], line_shapes(stats), title, model.thresholds)
+    plain = not any(keep)
+    if plain:
+        keep = plain_text_lines(stats, title)
+    if title is None and _first_line_is_title(stats, keep):
+        title = 0
+        keep[0] = False
+    labels = [BODY if k else FURNITURE for k in keep]
+    if title is not None:
+        labels[title] = TITLE
+    tails = glued_tails(stats, keep, model, lang)
+    return Decisions(labels, probabilities, tails, matrix, plain)
+
+
+def _first_line_is_title(stats: DumpStats, keep: list[bool]) -> bool:
+    """A text that opens with a short heading right above its first paragraph (a note
+    typed by hand, a page whose headline the model doubted) has that heading as title."""
+    if len(keep) < 2 or not keep[1] or keep[0]:
+        return False
+    first = stats.texts[0]
+    return bool(heading_shaped(stats)[0]) and not first.isupper() and not stats.prose[0]
+
+
+def plain_text_lines(stats: DumpStats, title: int | None) -> list[bool]:
+    """The body of a text that does not read as a page dump (a note, a few short lines).
+
+    The model, fitted on pages, keeps none of its lines; every line with letters is kept
+    but for the title, the known furniture shapes and what follows a related-posts or
+    comments heading.
+    """
+    keep = (any_furniture_rule(stats) == 0) & (after_list_heading(stats) == 0)
+    keep &= (no_letters(stats) == 0) & (list_heading(stats) == 0)
+    if title is not None:
+        keep[title] = False
+    return [bool(k) for k in keep]
+
+
+def glued_tails(stats: DumpStats, keep: list[bool], model: DumpModel, lang: str) -> dict[int, int]:
+    """Line index -> start of the glued byline or credit, for the tails the model cuts."""
+    candidates = tail_candidates(stats.texts, keep)
+    if not candidates:
+        return {}
+    probabilities = model.tails.probabilities(tail_matrix(candidates, lang))
+    glued = probabilities[:, model.tails.classes.index(GLUED)]
+    return {
+        c.index: c.start
+        for c, p in zip(candidates, glued, strict=True)
+        if p >= model.thresholds.tail
+    }
