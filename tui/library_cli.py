@@ -8,9 +8,11 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
+from tui import desk_cli
 from tui.config import Settings
 from tui.core.errors import NewsdeskError
 from tui.core.library.store import Library, LibraryEntry
+from tui.core.sanitise import clean
 from tui.core.serialise import article_to_dict
 
 HEADER = ("id", "date", "site", "title", "amounts", "companies")
@@ -30,24 +32,32 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="newsdesk library", description="Manage the saved articles.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser("list", help="list the saved articles, most recent first")
-    search = commands.add_parser("search", help="full-text search of titles, bodies, companies")
-    search.add_argument("query", nargs="+", help="words that must all appear")
+    listing = commands.add_parser("list", help="list the saved articles, most recent first")
+    desk_cli.add_json_option(listing)
+    search = commands.add_parser("search", help="search words, companies, amounts, dates…")
+    search.add_argument("query", nargs="+", help=desk_cli.QUERY_HELP)
+    search.add_argument("--limit", type=int, default=50, help="most results (-1: all)")
+    desk_cli.add_json_option(search)
     export = commands.add_parser("export", help="print one saved article")
     export.add_argument("id", type=int, help="the article id shown by `list`")
     export.add_argument("--format", choices=("json", "markdown"), default="json")
     remove = commands.add_parser("rm", help="remove a saved article")
     remove.add_argument("id", type=int, help="the article id shown by `list`")
+    desk_cli.add_commands(commands)
     return parser
 
 
 def _line(entry: LibraryEntry) -> str:
     date = (entry.published or entry.saved_at)[:10]
     cells = (entry.id, date, entry.site or "-", entry.title, entry.amounts, entry.companies)
-    return "\t".join(" ".join(str(c).split()) for c in cells)
+    return "\t".join(clean(" ".join(str(c).split())) for c in cells)
 
 
-def _print_entries(entries: Sequence[LibraryEntry], out: TextIO, empty: str) -> int:
+def _print_entries(
+    entries: Sequence[LibraryEntry], out: TextIO, empty: str, as_json: bool = False
+) -> int:
+    if as_json:
+        return desk_cli.print_json_entries(entries, out)
     if not entries:
         print(empty, file=sys.stderr)
         return 0
@@ -78,10 +88,14 @@ def _remove(library: Library, article_id: int, out: TextIO) -> int:
 
 def _run(args: argparse.Namespace, library: Library, out: TextIO) -> int:
     if args.command == "list":
-        return _print_entries(library.entries(limit=-1), out, "The library is empty.")
+        return _print_entries(library.entries(limit=-1), out, "The library is empty.", args.json)
     if args.command == "search":
         query = " ".join(args.query)
-        return _print_entries(library.search(query), out, f"No saved article matches {query!r}.")
+        found = library.query(query, args.limit)
+        for hint in found.hints:
+            desk_cli.hint(f"hint: {hint}")
+        empty = f"No saved article matches {clean(query)!r}."
+        return _print_entries(found.entries, out, empty, args.json)
     if args.command == "export":
         return _export(library, args.id, args.format, out)
     return _remove(library, args.id, out)
@@ -98,6 +112,8 @@ def run_library(argv: list[str], settings: Settings, out: TextIO | None = None) 
         return done.code if isinstance(done.code, int) else 0
     try:
         with Library(settings.library_path) as library:
+            if args.command in desk_cli.COMMANDS:
+                return desk_cli.run(args, library, settings, out or sys.stdout)
             return _run(args, library, out or sys.stdout)
     except NewsdeskError as error:
         print(f"newsdesk library: {error}", file=sys.stderr)

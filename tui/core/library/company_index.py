@@ -129,18 +129,19 @@ def company_index(
 ) -> list[CompanySummary]:
     """Every company, most articles first: of the articles of the `articles` subquery
     when given, and only the keys `only` when given; `watched` holds watched roots."""
-    where, params = _where(articles, only, "c.article_id", "c.key")
+    clauses, params = _where(articles, only, "c.article_id", "c.key")
+    where = "WHERE " + " AND ".join(clauses) if clauses else ""
     rows = conn.execute(_NAMES.format(where=where), params).fetchall()
     also, money_params = _where(articles, only, "m.article_id", "m.owner_key")
-    money = conn.execute(_MONEY.format(also=also.replace("WHERE", "AND")), money_params)
-    tallies = _money(money, groups)
+    money_sql = _MONEY.format(also="".join(f" AND {c}" for c in also))
+    tallies = _money(conn.execute(money_sql, money_params), groups)
     distinct = _distinct_articles(conn, groups, {r[0] for r in rows}, where, params)
     return _summaries(rows, groups, tallies, distinct, set(watched))
 
 
 def _where(
     articles: tuple[str, list[object]] | None, only: Sequence[str], article: str, key: str
-) -> tuple[str, list[object]]:
+) -> tuple[list[str], list[object]]:
     clauses: list[str] = []
     params: list[object] = []
     if articles:
@@ -149,7 +150,7 @@ def _where(
     if only:
         clauses.append(f"{key} IN ({', '.join('?' for _ in only)})")
         params += only
-    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+    return clauses, params
 
 
 @dataclass

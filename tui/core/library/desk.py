@@ -45,8 +45,8 @@ def _company_roots(groups: Groups, name: str) -> list[str]:
     roots = groups.named(key)
     if roots or len(key) < 2:
         return roots
-    return sorted({root for form, found in groups.by_form.items() if form.startswith(key)
-                   for root in found})  # fmt: skip
+    starting = (found for form, found in groups.by_form.items() if form.startswith(key))
+    return sorted({root for found in starting for root in found})
 
 
 def resolve(conn: sqlite3.Connection, query: Query) -> tuple[Resolved, list[str]]:

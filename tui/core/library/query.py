@@ -17,7 +17,8 @@ from datetime import date, timedelta
 from tui.core.library.query_values import parse_amount, parse_day
 
 FILTERS = ("company", "amount", "lang", "site", "since", "until", "feed", "watched")
-WORD = re.compile(r"\w+")
+WORD = re.compile(r"[^\W_]+")
+"""A word as the full-text index cuts them: letters and digits."""
 _TOKEN = re.compile(
     r'(?P<neg>-*)(?:"(?P<phrase>[^"]*)(?P<closed>"?)'
     r'|(?P<name>[A-Za-z]+)(?P<sep>:|(?=[<>=]))(?:"(?P<quoted>[^"]*)(?P<vclosed>"?)|(?P<value>\S*))'
@@ -128,7 +129,7 @@ def parse(text: str, today: date | None = None) -> Query:
             continue
         if term is None:
             continue
-        typing = found["bare"] is not None and found.end() == end
+        typing = found["phrase"] is None and found.end() == end
         if typing and isinstance(term, Text) and not term.negated:
             term = Text(term.words, prefix=True)
         terms.append(term)
