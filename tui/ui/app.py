@@ -26,6 +26,7 @@ from tui.ui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
     from tui.core.background import Analyser
+    from tui.ui.screens.companies import CompaniesScreen
     from tui.ui.screens.library import LibraryScreen
 
 EXIT_AFTER_PAINT_ENV = "NEWSDESK_EXIT_AFTER_PAINT"
@@ -55,6 +56,7 @@ class NewsdeskApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("c", "companies", "Companies", show=False),
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]
     """Keys that work on every screen."""
@@ -79,11 +81,21 @@ class NewsdeskApp(App[int]):
         """True once start-up (opening the source, starting any import) has been handed out."""
         self.add_mode("library", self._library_screen)
         self.add_mode("reader", partial(ReaderScreen, settings, self.gate))
+        self.add_mode("companies", self._companies_screen)
 
     def _library_screen(self) -> LibraryScreen:
         from tui.ui.screens.library import LibraryScreen  # not needed to open one article
 
         return LibraryScreen(self.settings, self.gate)
+
+    def _companies_screen(self) -> CompaniesScreen:
+        from tui.ui.screens.companies import CompaniesScreen
+
+        return CompaniesScreen(self.settings)
+
+    async def action_companies(self) -> None:
+        """The desk's companies index (it reads the library again each time it is shown)."""
+        await self.switch_mode("companies")
 
     async def on_mount(self) -> None:
         source = self.source
@@ -178,6 +190,8 @@ class NewsdeskApp(App[int]):
         await self.open_place(Place(source=message.path))
 
     def action_help(self) -> None:
+        from tui.ui.screens.companies import CompaniesScreen
+        from tui.ui.screens.company import CompanyScreen
         from tui.ui.screens.help import HelpScreen
         from tui.ui.screens.library import LibraryScreen
 
@@ -187,6 +201,8 @@ class NewsdeskApp(App[int]):
             ("Article body", ArticleView.BINDINGS),
             ("Side panel", PANEL_KEYS),
             ("Library", LibraryScreen.BINDINGS),
+            ("Companies", CompaniesScreen.BINDINGS),
+            ("Company page", CompanyScreen.BINDINGS),
         ]
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(sections))
