@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.core.desk_data import (
     article,
@@ -204,3 +207,42 @@ def test_dassault_alone_joins_dassault_systemes(library: Library) -> None:
     library.save(dassault_alone())
     found, _ = library.desk.companies()
     assert [(c.name, c.articles, c.mentions) for c in found] == [("Dassault Systèmes", 2, 3)]
+
+
+def _both_ways(library: Library) -> tuple[list[object], list[object]]:
+    """The companies index from the trigger-kept summaries and added up from the rows."""
+    from tui.core.library.company_index import Groups, company_index
+
+    with library._guard() as conn:
+        groups = Groups.load(conn)
+        kept = company_index(conn, groups)
+        added = company_index(conn, groups, ("SELECT id FROM articles", []))
+    return list(kept), list(added)
+
+
+STORIES = [capgemini_story, capgemini_later, french_story, dassault_alone]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["save", "remove", "strip"]), st.integers(0, 3)), max_size=12
+    )
+)
+def test_summaries_kept_by_triggers_match_the_rows(steps: list[tuple[str, int]]) -> None:
+    with tempfile.TemporaryDirectory() as tmp, Library(Path(tmp) / "l.sqlite3") as library:
+        for action, n in steps:
+            story = STORIES[n]()
+            if action == "save":
+                library.save(story)
+            elif action == "strip":  # re-saved with fewer entities
+                entities = story.entities or Entities()
+                library.save(
+                    replace(story, entities=replace(entities, amounts=entities.amounts[1:]))
+                )
+            elif (found := library.find(source=story.source)) is not None:
+                library.remove(found.id)
+        kept, added = _both_ways(library)
+        assert kept == added
+        empty = rows(library, "SELECT count(*) FROM desk_company_stats WHERE articles <= 0")
+        assert empty == [(0,)]

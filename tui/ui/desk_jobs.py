@@ -28,6 +28,11 @@ def company(settings: Settings, key: str) -> CompanyPage | None:
         return library.desk.company(key)
 
 
+def company_amounts(settings: Settings, key: str) -> list[FactRow]:
+    with Library(settings.library_path) as library:
+        return library.desk.company_amounts(key)
+
+
 def set_watched(settings: Settings, key: str, name: str, watched: bool) -> None:
     with Library(settings.library_path) as library:
         if watched:

@@ -6,17 +6,18 @@ figures of its rows are added up, and its name is the one most of its articles u
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Any
 
 from tui.core.library.company_key import merge_groups
 from tui.core.library.facts import FactRow, fact_rows
 
-PAGE_ARTICLES = 500
-"""Articles listed on a company page, newest first (the count says how many there are)."""
+PAGE_ROWS = 500
+"""Articles, and amounts, listed on a company page, newest first (the counts say how many
+there are; an export writes them all)."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,10 @@ class CompanyPage:
     country: str | None
     industry: str | None
     articles: tuple[CompanyArticle, ...]
+    """The newest `PAGE_ROWS`; `summary.articles` says how many there are."""
     amounts: tuple[FactRow, ...]
+    """The newest `PAGE_ROWS` amounts that belong to the company."""
+    amount_count: int
 
 
 class Groups:
@@ -108,16 +112,23 @@ class Groups:
         return tuple(sorted({k for root in roots for k in self.members.get(root, ())}))
 
 
-_NAMES = """
-SELECT key, name, count(*), sum(mentions), min(day), max(day) FROM desk_companies AS c
-{where} GROUP BY key, name
-"""
-_MONEY = """
-SELECT owner_key, currency, sum(value), max(value), count(*) FROM (
-    SELECT DISTINCT m.article_id, m.owner_key, m.currency, m.value FROM desk_amounts AS m
-    WHERE m.owner_key IS NOT NULL AND NOT m.struck {also}
-) GROUP BY owner_key, currency
-"""
+_SUMMARY_SQL = (
+    "SELECT key, name, articles FROM desk_company_names{where}",
+    "SELECT key, articles, mentions, first_seen, last_seen FROM desk_company_stats{where}",
+    "SELECT key, nullif(currency, ''), total, largest, amounts FROM desk_company_money{where}",
+)
+"""Names, figures and money of every company key, from the summaries the triggers keep."""
+_DETAIL_SQL = (
+    "SELECT key, name, count(*) FROM desk_companies AS c{where} GROUP BY key, name",
+    "SELECT key, count(*), sum(mentions), min(day), max(day) FROM desk_companies AS c{where}"
+    " GROUP BY key",
+    "SELECT owner_key, currency, sum(value), max(value), count(*) FROM desk_amounts AS m"
+    " WHERE owner_key IS NOT NULL AND NOT struck AND NOT repeated{also}"
+    " GROUP BY owner_key, currency",
+)
+"""The same, added up from the article rows of the articles a query matched."""
+
+Row = tuple[Any, ...]
 
 
 def company_index(
@@ -129,108 +140,107 @@ def company_index(
 ) -> list[CompanySummary]:
     """Every company, most articles first: of the articles of the `articles` subquery
     when given, and only the keys `only` when given; `watched` holds watched roots."""
-    clauses, params = _where(articles, only, "c.article_id", "c.key")
-    where = "WHERE " + " AND ".join(clauses) if clauses else ""
-    rows = conn.execute(_NAMES.format(where=where), params).fetchall()
-    also, money_params = _where(articles, only, "m.article_id", "m.owner_key")
-    money_sql = _MONEY.format(also="".join(f" AND {c}" for c in also))
-    tallies = _money(conn.execute(money_sql, money_params), groups)
-    distinct = _distinct_articles(conn, groups, {r[0] for r in rows}, where, params)
-    return _summaries(rows, groups, tallies, distinct, set(watched))
-
-
-def _where(
-    articles: tuple[str, list[object]] | None, only: Sequence[str], article: str, key: str
-) -> tuple[list[str], list[object]]:
-    clauses: list[str] = []
-    params: list[object] = []
-    if articles:
-        clauses.append(f"{article} IN ({articles[0]})")
-        params += articles[1]
-    if only:
-        clauses.append(f"{key} IN ({', '.join('?' for _ in only)})")
-        params += only
-    return clauses, params
-
-
-@dataclass
-class _Tally:
-    """Figures added up over the rows of one company."""
-
-    articles: int = 0
-    mentions: int = 0
-    first: str = "9999-99-99"
-    last: str = ""
-    names: Counter[str] = field(default_factory=Counter)
-    money: dict[str | None, Money] = field(default_factory=dict)
-
-    def add_money(self, currency: str | None, total: float, largest: float, count: int) -> None:
-        old = self.money.get(currency, Money(currency, 0.0, 0.0, 0))
-        self.money[currency] = Money(
-            currency, old.total + total, max(old.largest, largest), old.count + count
-        )
-
-
-def _money(
-    rows: Iterable[tuple[str, str | None, float, float, int]], groups: Groups
-) -> dict[str, _Tally]:
-    tallies: dict[str, _Tally] = defaultdict(_Tally)
-    for owner, currency, total, largest, count in rows:
-        root = groups.root.get(owner)
-        if root is not None:
-            tallies[root].add_money(currency, total, largest, count)
-    return tallies
+    marks = ", ".join("?" for _ in only)
+    if articles is None:
+        where = f" WHERE key IN ({marks})" if only else ""
+        names, stats, money = (conn.execute(q.format(where=where), only) for q in _SUMMARY_SQL)
+    else:
+        where = " WHERE c.article_id IN (" + articles[0] + ")"
+        where += f" AND c.key IN ({marks})" if only else ""
+        params = [*articles[1], *only]
+        also = " AND m.article_id IN (" + articles[0] + ")"
+        also += f" AND m.owner_key IN ({marks})" if only else ""
+        names, stats = (conn.execute(q.format(where=where), params) for q in _DETAIL_SQL[:2])
+        money = conn.execute(_DETAIL_SQL[2].format(also=also), params)
+    stats_rows = stats.fetchall()
+    distinct = _distinct_articles(conn, groups, {r[0] for r in stats_rows}, articles)
+    return _summaries(names, stats_rows, money, groups, distinct, set(watched))
 
 
 def _distinct_articles(
-    conn: sqlite3.Connection, groups: Groups, keys: set[str], where: str, params: list[object]
+    conn: sqlite3.Connection,
+    groups: Groups,
+    keys: set[str],
+    articles: tuple[str, list[object]] | None,
 ) -> dict[str, int]:
     """Article counts of the companies with several keys (an article naming two of its
     spellings as two rows counts once)."""
-    merged = [k for root, members in groups.members.items() if len(members) > 1 for k in members]
+    merged = [k for members in groups.members.values() if len(members) > 1 for k in members]
     merged = [k for k in merged if k in keys]
     if not merged:
         return {}
-    marks = ", ".join("?" for _ in merged)
-    clause = f"{where} AND" if where else "WHERE"
-    sql = f"SELECT key, article_id FROM desk_companies AS c {clause} c.key IN ({marks})"
+    sql = (
+        f"SELECT key, article_id FROM desk_companies WHERE key IN ({', '.join('?' * len(merged))})"
+    )
+    params: list[object] = list(merged)
+    if articles is not None:
+        sql += f" AND article_id IN ({articles[0]})"
+        params += articles[1]
     seen: dict[str, set[int]] = defaultdict(set)
-    for key, article_id in conn.execute(sql, [*params, *merged]):
+    for key, article_id in conn.execute(sql, params):
         seen[groups.root[key]].add(article_id)
     return {root: len(ids) for root, ids in seen.items()}
 
 
 def _summaries(
-    rows: Iterable[tuple[str, str, int, int, str, str]],
+    names: Iterable[Row],
+    stats: Iterable[Row],
+    money: Iterable[Row],
     groups: Groups,
-    tallies: dict[str, _Tally],
     distinct: dict[str, int],
     watched: set[str],
 ) -> list[CompanySummary]:
-    for key, name, count, mentions, first, last in rows:
-        tally = tallies[groups.root.get(key, key)]
-        tally.names[name] += count
-        tally.articles += count
-        tally.mentions += mentions
-        tally.first = min(tally.first, first)
-        tally.last = max(tally.last, last)
+    root_of = groups.root
+    tally: dict[str, list[Any]] = {}
+    for key, articles, mentions, first, last in stats:
+        root: str = root_of.get(key) or key
+        t = tally.get(root)
+        if t is None:
+            tally[root] = [articles, mentions, first, last]
+        else:
+            t[0], t[1] = t[0] + articles, t[1] + mentions
+            t[2], t[3] = min(t[2], first), max(t[3], last)
+    best: dict[str, tuple[int, int, str]] = {}
+    for key, name, count in names:
+        root = root_of.get(key) or key
+        candidate = (count, len(name), name)
+        if root not in best or candidate > best[root]:
+            best[root] = candidate
+    cash = _money(money, root_of)
     out = [
         CompanySummary(
             key=root,
-            name=max(t.names.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0],
-            articles=distinct.get(root, t.articles),
-            mentions=t.mentions,
-            first_seen=t.first,
-            last_seen=t.last,
-            money=tuple(sorted(t.money.values(), key=lambda m: -m.total)),
-            form_keys=tuple(sorted(groups.form_keys.get(root, {root}))),
+            name=best[root][2],
+            articles=distinct.get(root, t[0]),
+            mentions=t[1],
+            first_seen=t[2],
+            last_seen=t[3],
+            money=cash.get(root, ()),
+            form_keys=tuple(groups.form_keys.get(root, (root,))),
             watched=root in watched,
         )
-        for root, t in tallies.items()
-        if t.names
+        for root, t in tally.items()
+        if root in best
     ]
     out.sort(key=lambda s: (-s.articles, s.name.casefold()))
     return out
+
+
+def _money(rows: Iterable[Row], root_of: dict[str, str]) -> dict[str, tuple[Money, ...]]:
+    """Money by company root and currency, the largest total first."""
+    sums: dict[str, dict[str | None, list[Any]]] = defaultdict(dict)
+    for key, currency, total, largest, count in rows:
+        root = root_of.get(key)
+        if root is None:
+            continue
+        slot = sums[root].setdefault(currency, [0.0, 0.0, 0])
+        slot[0], slot[1], slot[2] = slot[0] + total, max(slot[1], largest), slot[2] + count
+    return {
+        root: tuple(
+            sorted((Money(c, t, big, n) for c, (t, big, n) in by.items()), key=lambda m: -m.total)
+        )
+        for root, by in sums.items()
+    }
 
 
 _PAGE_ARTICLES = """
@@ -242,8 +252,14 @@ WHERE c.key IN ({marks}) ORDER BY c.day DESC, c.article_id DESC LIMIT ?
 _FACTS = """
 SELECT ticker, country, industry FROM desk_companies WHERE key IN ({marks})
     AND (ticker IS NOT NULL OR country IS NOT NULL OR industry IS NOT NULL)
-GROUP BY ticker, country, industry ORDER BY count(*) DESC LIMIT 1
+ORDER BY day DESC LIMIT 1
 """
+"""What the gazetteer said about the company in the newest article that said anything."""
+_FORMS = """
+SELECT form FROM desk_company_forms WHERE key IN ({marks})
+GROUP BY form ORDER BY sum(articles) DESC, form
+"""
+_OWNED = "SELECT count(*) FROM desk_amounts WHERE owner_key IN ({marks})"
 
 
 def company_page(
@@ -256,34 +272,32 @@ def company_page(
     summary = next((s for s in summaries if s.key == root), None)
     if summary is None:
         return None
-    rows = conn.execute(_PAGE_ARTICLES.format(marks=marks), (*keys, PAGE_ARTICLES)).fetchall()
+    rows = conn.execute(_PAGE_ARTICLES.format(marks=marks), (*keys, PAGE_ROWS)).fetchall()
     facts = conn.execute(_FACTS.format(marks=marks), keys).fetchone() or (None, None, None)
-    amounts = fact_rows(conn, f"m.owner_key IN ({marks})", [*keys])
+    forms = conn.execute(_FORMS.format(marks=marks), keys).fetchall()
+    owned = conn.execute(_OWNED.format(marks=marks), keys).fetchone()[0]
     return CompanyPage(
         summary=summary,
         keys=keys,
-        forms=_forms(conn, keys, marks),
+        forms=tuple(str(f[0]) for f in forms),
         ticker=facts[0],
         country=facts[1],
         industry=facts[2],
         articles=_unique_articles(rows),
-        amounts=tuple(amounts),
+        amounts=tuple(fact_rows(conn, owned_by(keys), keys, limit=PAGE_ROWS)),
+        amount_count=int(owned),
     )
 
 
-def _forms(conn: sqlite3.Connection, keys: Sequence[str], marks: str) -> tuple[str, ...]:
-    used: Counter[str] = Counter()
-    sql = f"SELECT forms, count(*) FROM desk_companies WHERE key IN ({marks}) GROUP BY forms"
-    for forms, count in conn.execute(sql, keys):
-        for form in json.loads(forms):
-            used[form] += count
-    return tuple(form for form, _ in used.most_common())
+def owned_by(keys: Sequence[str]) -> str:
+    """The condition on amount rows (`m`) that belong to one of `keys`."""
+    return f"m.owner_key IN ({', '.join('?' for _ in keys)})"
 
 
-def _unique_articles(rows: Iterable[tuple[object, ...]]) -> tuple[CompanyArticle, ...]:
+def _unique_articles(rows: Iterable[Row]) -> tuple[CompanyArticle, ...]:
     seen: dict[int, CompanyArticle] = {}
     for row in rows:
-        item = CompanyArticle(*row)  # type: ignore[arg-type]
+        item = CompanyArticle(*row)
         if item.article_id not in seen or item.start < seen[item.article_id].start:
             seen[item.article_id] = item
     return tuple(seen.values())

@@ -20,10 +20,11 @@ from tui.core.library.company_index import (
     Groups,
     company_index,
     company_page,
+    owned_by,
 )
 from tui.core.library.company_key import company_key
 from tui.core.library.desk_export import write_companies, write_facts
-from tui.core.library.facts import FactRow, iter_fact_rows
+from tui.core.library.facts import FactRow, fact_rows, iter_fact_rows
 from tui.core.library.query import AmountIs, CompanyIs, FeedIs, Query, Watched, parse
 from tui.core.library.query_sql import Resolved, Sql, amount_condition, conditions, listing
 
@@ -125,6 +126,13 @@ class Desk:
             groups = Groups.load(conn)
             root = groups.root.get(key, key)
             return company_page(conn, groups, root, watch_list.watched_roots(conn, groups))
+
+    def company_amounts(self, key: str) -> list[FactRow]:
+        """Every amount that belongs to a company (any of its keys), newest first."""
+        with self._guard() as conn:
+            groups = Groups.load(conn)
+            keys = groups.keys_of([groups.root.get(key, key)]) or (key,)
+            return fact_rows(conn, owned_by(keys), keys)
 
     def facts(self, text: str = "") -> tuple[list[FactRow], tuple[str, ...]]:
         query = parse(text)

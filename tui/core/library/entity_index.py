@@ -27,12 +27,19 @@ from tui.core.serialise import article_from_dict
 
 INDEX_VERSION = "1"
 """Bumped when the rows or the company key change, so every library rebuilds its index."""
+SUMMARY_TABLES = (
+    "desk_aliases",
+    "desk_company_stats",
+    "desk_company_names",
+    "desk_company_forms",
+    "desk_company_money",
+)
 REBUILD_BATCH = 500
 """Articles read at a time while rebuilding."""
 
 _ARTICLE = "INSERT INTO desk_articles VALUES (?, ?, ?, ?, ?)"
 _COMPANY = "INSERT INTO desk_companies VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-_AMOUNT = "INSERT INTO desk_amounts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_AMOUNT = "INSERT INTO desk_amounts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 
 def write(
@@ -66,7 +73,8 @@ def _amount_values(article_id: int, row: AmountRow) -> tuple[object, ...]:
     high = max(a.value, a.value_max or a.value)
     return (
         *(article_id, row.position, a.text, a.value, a.value_max, high, a.currency),
-        *(a.currency_inferred, a.struck, a.owner, row.owner_key, a.start, a.end, row.sentence),
+        *(a.currency_inferred, a.struck, row.repeated, a.owner, row.owner_key, a.start, a.end),
+        row.sentence,
     )
 
 
@@ -103,8 +111,8 @@ def ensure_current(conn: sqlite3.Connection) -> bool:
 
 def rebuild(conn: sqlite3.Connection) -> None:
     """Fill the index from every article and its stored entity results (in a transaction)."""
-    for table in ("desk_amounts", "desk_companies", "desk_aliases", "desk_articles"):
-        conn.execute(f"DELETE FROM {table}")
+    for table in (*SUMMARY_TABLES, "desk_amounts", "desk_companies", "desk_articles"):
+        conn.execute(f"DELETE FROM {table}")  # summaries first: the triggers then find none
     for article_id, article, saved_at, entities in _stored_articles(conn):
         write(conn, article_id, article, entities, saved_at)
     conn.execute("INSERT OR REPLACE INTO desk_meta VALUES ('index_version', ?)", (INDEX_VERSION,))

@@ -57,6 +57,8 @@ class AmountRow:
     amount: Amount
     owner_key: str | None
     sentence: str
+    repeated: bool = False
+    """The article gave the same value in the same currency for the same owner before."""
 
 
 def article_day(published: str | None, saved_at: str) -> str:
@@ -164,16 +166,22 @@ def amount_rows(
     company's key (`Dassault` owns an amount of `Dassault Systèmes`)."""
     by_form = {k: row.key for row in companies for k in row.form_keys}
     rows = []
+    seen: set[tuple[str | None, str | None, float]] = set()
     for position, amount in enumerate(entities.amounts if entities else ()):
         owner = company_key(amount.owner) if amount.owner else ""
+        owner_key = by_form.get(owner, owner) or None
+        fact = (owner_key, amount.currency, amount.value)
         rows.append(
             AmountRow(
                 position=position,
                 amount=amount,
-                owner_key=by_form.get(owner, owner) or None,
+                owner_key=owner_key,
                 sentence=sentence_at(body, amount.start, amount.end),
+                repeated=fact in seen and not amount.struck,
             )
         )
+        if not amount.struck:
+            seen.add(fact)
     return rows
 
 

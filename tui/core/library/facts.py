@@ -42,21 +42,24 @@ JOIN articles AS a ON a.id = m.article_id
 JOIN desk_articles AS d ON d.article_id = m.article_id
 WHERE {where}
 ORDER BY d.day DESC, m.article_id DESC, m.position
+LIMIT ?
 """
 FETCH_BATCH = 2000
 """Rows read from SQLite at a time while an export streams."""
 
 
-def fact_rows(conn: sqlite3.Connection, where: str, params: Sequence[object]) -> list[FactRow]:
+def fact_rows(
+    conn: sqlite3.Connection, where: str, params: Sequence[object], limit: int = -1
+) -> list[FactRow]:
     """The amounts meeting `where` (over `m`, `a` and `d`), newest article first."""
-    return list(iter_fact_rows(conn, where, params))
+    return list(iter_fact_rows(conn, where, params, limit))
 
 
 def iter_fact_rows(
-    conn: sqlite3.Connection, where: str, params: Sequence[object]
+    conn: sqlite3.Connection, where: str, params: Sequence[object], limit: int = -1
 ) -> Iterator[FactRow]:
     """Like `fact_rows`, read in batches so a large export does not sit in memory twice."""
-    cursor = conn.execute(_FACTS.format(where=where or "1"), params)
+    cursor = conn.execute(_FACTS.format(where=where or "1"), (*params, limit))
     while batch := cursor.fetchmany(FETCH_BATCH):
         for row in batch:
             yield FactRow(

@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from tui.core.errors import StoreError
+from tui.core.library.desk_schema import DESK_SCHEMA
 
 BUSY_TIMEOUT_MS = 5000
 """How long a write waits for another process holding the library before giving up."""
@@ -88,89 +89,7 @@ INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 The triggers of version 2 name the table, so they keep working on the new one.
 """
 
-_DESK = """
-CREATE TABLE desk_articles (
-    article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
-    day TEXT NOT NULL,
-    lang TEXT,
-    host TEXT,
-    site_key TEXT
-);
-CREATE INDEX desk_articles_day ON desk_articles (day);
-CREATE INDEX desk_articles_lang ON desk_articles (lang);
-CREATE INDEX desk_articles_host ON desk_articles (host);
-CREATE INDEX desk_articles_site ON desk_articles (site_key);
-CREATE TABLE desk_companies (
-    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-    key TEXT NOT NULL,
-    name TEXT NOT NULL,
-    forms TEXT NOT NULL,
-    form_keys TEXT NOT NULL,
-    mentions INTEGER NOT NULL,
-    first_start INTEGER NOT NULL,
-    first_end INTEGER NOT NULL,
-    sentence TEXT NOT NULL,
-    day TEXT NOT NULL,
-    ticker TEXT,
-    country TEXT,
-    industry TEXT,
-    PRIMARY KEY (article_id, key)
-) WITHOUT ROWID;
-CREATE INDEX desk_companies_key ON desk_companies (key, day, mentions, name);
-CREATE TABLE desk_amounts (
-    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    value REAL NOT NULL,
-    value_max REAL,
-    high REAL NOT NULL,
-    currency TEXT,
-    inferred INTEGER NOT NULL,
-    struck INTEGER NOT NULL,
-    owner TEXT,
-    owner_key TEXT,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    sentence TEXT NOT NULL,
-    PRIMARY KEY (article_id, position)
-) WITHOUT ROWID;
-CREATE INDEX desk_amounts_currency ON desk_amounts (currency, high);
-CREATE INDEX desk_amounts_high ON desk_amounts (high);
-CREATE INDEX desk_amounts_value ON desk_amounts (value);
-CREATE INDEX desk_amounts_owner ON desk_amounts (owner_key, currency, value);
-CREATE TABLE desk_aliases (
-    form_key TEXT NOT NULL,
-    key TEXT NOT NULL,
-    articles INTEGER NOT NULL,
-    PRIMARY KEY (form_key, key)
-) WITHOUT ROWID;
-CREATE INDEX desk_aliases_key ON desk_aliases (key);
-CREATE TRIGGER desk_companies_insert AFTER INSERT ON desk_companies BEGIN
-    INSERT INTO desk_aliases (form_key, key, articles)
-    SELECT value, new.key, 1 FROM json_each(new.form_keys) WHERE true
-    ON CONFLICT (form_key, key) DO UPDATE SET articles = articles + 1;
-END;
-CREATE TRIGGER desk_companies_delete AFTER DELETE ON desk_companies BEGIN
-    UPDATE desk_aliases SET articles = articles - 1
-    WHERE key = old.key AND form_key IN (SELECT value FROM json_each(old.form_keys));
-    DELETE FROM desk_aliases WHERE key = old.key AND articles <= 0;
-END;
-CREATE TABLE desk_watch (
-    key TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    added_at TEXT NOT NULL
-);
-CREATE TABLE desk_meta (
-    name TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-"""
-"""Version 4, the desk: per-article rows of the entity results (filled and kept in sync by
-`entity_index`, which also backfills them from `entity_results`), the spellings of every
-company across the library (kept by triggers), and the watch list. Nothing here refers to
-a table other than `articles`."""
-
-MIGRATIONS: tuple[str, ...] = (_ARTICLES, _FULL_TEXT, _PREFIX_INDEX, _DESK)
+MIGRATIONS: tuple[str, ...] = (_ARTICLES, _FULL_TEXT, _PREFIX_INDEX, DESK_SCHEMA)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -23,7 +23,9 @@ from tui.ui.safe_text import clean
 from tui.ui.screens.export import ask_and_export, default_path
 
 MAX_ROWS = 2000
-"""Rows put in the table at once; typing narrows a longer list."""
+"""Rows the table holds; typing narrows a longer list."""
+CHUNK_ROWS = 100
+"""Rows added per screen refresh: the first ones show at once, the rest follow."""
 HEADINGS = ("Company", "Articles", "Mentions", "Total", "Largest", "First seen", "Last seen")
 WIDTHS = (None, 8, 8, 16, 16, 10, 10)
 """Column widths; the company name takes what is left."""
@@ -70,6 +72,7 @@ class CompaniesScreen(Screen[None]):
         """What the table shows, in order."""
         self.sort_column = "articles"
         self.descending = True
+        self._generation = 0
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter companies by name or spelling", id="company-filter")
@@ -128,13 +131,23 @@ class CompaniesScreen(Screen[None]):
         text = self.query_one("#company-filter", Input).value
         matching = shown(self.companies, text, self.sort_column, self.descending)
         self.rows = matching[:MAX_ROWS]
+        self._generation += 1
         table.clear(columns=True)
-        shown_columns = self._columns(table)
-        table.add_rows([self._cells(s, shown_columns) for s in self.rows])
-        if keep is not None:
-            index = next((i for i, s in enumerate(self.rows) if s.key == keep), 0)
-            table.move_cursor(row=index, animate=False)
+        self._add_rows(0, self._columns(table), self._generation, keep)
         self._status(self._summary(len(matching), text))
+
+    def _add_rows(self, start: int, columns: list[str], generation: int, keep: str | None) -> None:
+        """Add the next rows, then the rest after the screen has been refreshed."""
+        if generation != self._generation:
+            return  # a newer fill has started
+        table: DataTable[Text] = self.query_one(DataTable)
+        chunk = self.rows[start : start + CHUNK_ROWS]
+        table.add_rows([self._cells(s, columns) for s in chunk])
+        where = next((i for i, s in enumerate(chunk) if s.key == keep), None)
+        if where is not None:
+            table.move_cursor(row=start + where, animate=False)
+        if start + CHUNK_ROWS < len(self.rows):
+            self.call_after_refresh(self._add_rows, start + CHUNK_ROWS, columns, generation, keep)
 
     @staticmethod
     def _cells(s: CompanySummary, columns: list[str]) -> list[Text]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -13,7 +14,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from tui.config import Settings
 from tui.core.errors import NewsdeskError
-from tui.core.library.company_index import CompanyPage
+from tui.core.library.company_index import PAGE_ROWS, CompanyPage
 from tui.ui import desk_jobs
 from tui.ui.formatting import format_value
 from tui.ui.messages import Open, Place, ShowLibrary
@@ -71,9 +72,9 @@ class CompanyScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="company-header")
-        yield Static(Text("Articles, newest first", style="bold"), classes="company-heading")
+        yield Static(id="articles-heading")
         yield DataTable(id="company-articles", cursor_type="row", zebra_stripes=True)
-        yield Static(Text("Amounts that belong to it", style="bold"), classes="company-heading")
+        yield Static(id="amounts-heading")
         yield DataTable(id="company-amounts", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -99,6 +100,13 @@ class CompanyScreen(Screen[None]):
             self._show_error("No article in the library names this company any more.")
             return
         self.query_one("#company-header", Static).update(header(page))
+        for heading, count, noun in (
+            ("#articles-heading", page.summary.articles, "article(s) that name it"),
+            ("#amounts-heading", page.amount_count, "amount(s) that belong to it"),
+        ):
+            first = f"the {PAGE_ROWS} newest of " if count > PAGE_ROWS else ""
+            line = Text(f"{first}{count} {noun}, newest first".capitalize(), style="bold")
+            self.query_one(heading, Static).update(line)
         self._fill()
 
     def on_resize(self) -> None:
@@ -165,10 +173,13 @@ class CompanyScreen(Screen[None]):
     def action_export(self) -> None:
         if self.page is None:
             return
-        rows = self.page.amounts
-        path = default_path("facts", self.page.summary.name)
-        what = f"the amounts of {self.page.summary.name}"
-        ask_and_export(self, what, path, lambda p: desk_jobs.export_facts(p, rows))
+        key, name = self.page.summary.key, self.page.summary.name
+        settings = self.settings
+
+        def write(path: Path) -> int:
+            return desk_jobs.export_facts(path, desk_jobs.company_amounts(settings, key))
+
+        ask_and_export(self, f"the amounts of {name}", default_path("facts", name), write)
 
 
 def _cell(value: str, style: str = "") -> Text:
