@@ -14,12 +14,14 @@ from hypothesis import strategies as st
 from tui.core.library.company_index import CompanySummary, Money
 from tui.core.library.desk_export import (
     BOM,
+    CLEAN_BELOW,
     json_text,
     spreadsheet_cell,
     write_companies,
     write_facts,
 )
 from tui.core.library.facts import FACT_FIELDS, FactRow
+from tui.core.sanitise import clean
 
 RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
 """What must never reach a terminal raw (tab, LF and CR are the formats' own)."""
@@ -113,7 +115,7 @@ def test_companies_csv_and_json() -> None:
         first_seen="2026-11-03",
         last_seen="2026-11-12",
         money=(Money("EUR", 23.5e9, 22e9, 2), Money(None, 5.0, 5.0, 1)),
-        form_keys=("capgemini",),
+        spellings="capgemini",
         watched=True,
     )
     out = io.StringIO(newline="")
@@ -141,3 +143,8 @@ def test_any_text_is_safe_in_every_format(text: str) -> None:
     assert json.loads(json_text({"t": text}))["t"] == text
     assert not RAW_CONTROL.search(json_text({"t": text}))
     assert "\r" not in spreadsheet_cell(text) and "\n" not in spreadsheet_cell(text)
+
+
+def test_clean_changes_nothing_from_clean_below_up() -> None:
+    everything = "".join(chr(c) for c in range(CLEAN_BELOW, 0x110000) if not 0xD800 <= c < 0xE000)
+    assert clean(everything) == everything, "fast_clean would let such a character through"

@@ -211,7 +211,8 @@ def test_dassault_alone_joins_dassault_systemes(library: Library) -> None:
 
 def _both_ways(library: Library) -> tuple[list[object], list[object]]:
     """The companies index from the trigger-kept summaries and added up from the rows."""
-    from tui.core.library.company_index import Groups, company_index
+    from tui.core.library.company_groups import Groups
+    from tui.core.library.company_index import company_index
 
     with library._guard() as conn:
         groups = Groups.load(conn)

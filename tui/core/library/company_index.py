@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tui.core.library.company_key import merge_groups
+from tui.core.library.company_groups import Groups
 from tui.core.library.facts import FactRow, fact_rows
 
 PAGE_ROWS = 500
@@ -45,8 +45,8 @@ class CompanySummary:
     last_seen: str
     money: tuple[Money, ...]
     """Largest total first."""
-    form_keys: tuple[str, ...]
-    """The keys of every spelling, for filtering as you type."""
+    spellings: str
+    """The keys of every spelling, space separated, for filtering as you type."""
     watched: bool = False
 
 
@@ -84,40 +84,13 @@ class CompanyPage:
     amount_count: int
 
 
-class Groups:
-    """Which key belongs to which company, from the spellings table."""
-
-    def __init__(self, aliases: Iterable[tuple[str, str, int]]) -> None:
-        pairs = list(aliases)
-        own = {key: n for form, key, n in pairs if form == key}
-        self.root = merge_groups(((form, key) for form, key, _ in pairs), own)
-        self.members: dict[str, list[str]] = defaultdict(list)
-        for key, root in self.root.items():
-            self.members[root].append(key)
-        self.form_keys: dict[str, set[str]] = defaultdict(set)
-        self.by_form: dict[str, set[str]] = defaultdict(set)
-        for form, key, _ in pairs:
-            self.form_keys[self.root[key]].add(form)
-            self.by_form[form].add(self.root[key])
-
-    @classmethod
-    def load(cls, conn: sqlite3.Connection) -> Groups:
-        return cls(conn.execute("SELECT form_key, key, articles FROM desk_aliases"))
-
-    def named(self, form_key: str) -> list[str]:
-        """The roots of the companies spelled `form_key` anywhere (`dassault`: both)."""
-        return sorted(self.by_form.get(form_key, ()))
-
-    def keys_of(self, roots: Iterable[str]) -> tuple[str, ...]:
-        return tuple(sorted({k for root in roots for k in self.members.get(root, ())}))
-
-
 _SUMMARY_SQL = (
     "SELECT key, name, articles FROM desk_company_names{where}",
     "SELECT key, articles, mentions, first_seen, last_seen FROM desk_company_stats{where}",
     "SELECT key, nullif(currency, ''), total, largest, amounts FROM desk_company_money{where}",
 )
 """Names, figures and money of every company key, from the summaries the triggers keep."""
+_SPELLINGS = "SELECT key, group_concat(form_key, ' ') FROM desk_aliases{where} GROUP BY key"
 _DETAIL_SQL = (
     "SELECT key, name, count(*) FROM desk_companies AS c{where} GROUP BY key, name",
     "SELECT key, count(*), sum(mentions), min(day), max(day) FROM desk_companies AS c{where}"
@@ -153,8 +126,11 @@ def company_index(
         names, stats = (conn.execute(q.format(where=where), params) for q in _DETAIL_SQL[:2])
         money = conn.execute(_DETAIL_SQL[2].format(also=also), params)
     stats_rows = stats.fetchall()
+    where = f" WHERE key IN ({marks})" if only else ""
+    spellings = conn.execute(_SPELLINGS.format(where=where), only)
     distinct = _distinct_articles(conn, groups, {r[0] for r in stats_rows}, articles)
-    return _summaries(names, stats_rows, money, groups, distinct, set(watched))
+    tables = _Tables(names, stats_rows, money, spellings)
+    return _summaries(tables, groups, distinct, set(watched))
 
 
 def _distinct_articles(
@@ -165,8 +141,7 @@ def _distinct_articles(
 ) -> dict[str, int]:
     """Article counts of the companies with several keys (an article naming two of its
     spellings as two rows counts once)."""
-    merged = [k for members in groups.members.values() if len(members) > 1 for k in members]
-    merged = [k for k in merged if k in keys]
+    merged = [k for members in groups.members.values() for k in members if k in keys]
     if not merged:
         return {}
     sql = (
@@ -178,62 +153,69 @@ def _distinct_articles(
         params += articles[1]
     seen: dict[str, set[int]] = defaultdict(set)
     for key, article_id in conn.execute(sql, params):
-        seen[groups.root[key]].add(article_id)
+        seen[groups.root(key)].add(article_id)
     return {root: len(ids) for root, ids in seen.items()}
 
 
+@dataclass(frozen=True)
+class _Tables:
+    """The rows a companies index is made from, by company key."""
+
+    names: Iterable[Row]
+    stats: Iterable[Row]
+    money: Iterable[Row]
+    spellings: Iterable[Row]
+
+
 def _summaries(
-    names: Iterable[Row],
-    stats: Iterable[Row],
-    money: Iterable[Row],
-    groups: Groups,
-    distinct: dict[str, int],
-    watched: set[str],
+    tables: _Tables, groups: Groups, distinct: dict[str, int], watched: set[str]
 ) -> list[CompanySummary]:
-    root_of = groups.root
+    root = groups.joins
     tally: dict[str, list[Any]] = {}
-    for key, articles, mentions, first, last in stats:
-        root: str = root_of.get(key) or key
-        t = tally.get(root)
+    for key, articles, mentions, first, last in tables.stats:
+        company: str = root.get(key) or key
+        t = tally.get(company)
         if t is None:
-            tally[root] = [articles, mentions, first, last]
+            tally[company] = [articles, mentions, first, last]
         else:
             t[0], t[1] = t[0] + articles, t[1] + mentions
             t[2], t[3] = min(t[2], first), max(t[3], last)
     best: dict[str, tuple[int, int, str]] = {}
-    for key, name, count in names:
-        root = root_of.get(key) or key
+    for key, name, count in tables.names:
         candidate = (count, len(name), name)
-        if root not in best or candidate > best[root]:
-            best[root] = candidate
-    cash = _money(money, root_of)
+        company = root.get(key) or key
+        if company not in best or candidate > best[company]:
+            best[company] = candidate
+    spelled: dict[str, str] = {}
+    for key, forms in tables.spellings:
+        company = root.get(key) or key
+        spelled[company] = f"{spelled[company]} {forms}" if company in spelled else forms
+    cash = _money(tables.money, groups)
     out = [
         CompanySummary(
-            key=root,
-            name=best[root][2],
-            articles=distinct.get(root, t[0]),
+            key=company,
+            name=best[company][2],
+            articles=distinct.get(company, t[0]),
             mentions=t[1],
             first_seen=t[2],
             last_seen=t[3],
-            money=cash.get(root, ()),
-            form_keys=tuple(groups.form_keys.get(root, (root,))),
-            watched=root in watched,
+            money=cash.get(company, ()),
+            spellings=spelled.get(company, company),
+            watched=company in watched,
         )
-        for root, t in tally.items()
-        if root in best
+        for company, t in tally.items()
+        if company in best
     ]
     out.sort(key=lambda s: (-s.articles, s.name.casefold()))
     return out
 
 
-def _money(rows: Iterable[Row], root_of: dict[str, str]) -> dict[str, tuple[Money, ...]]:
-    """Money by company root and currency, the largest total first."""
+def _money(rows: Iterable[Row], groups: Groups) -> dict[str, tuple[Money, ...]]:
+    """Money by company root and currency, the largest total first (an owner that is not
+    a company of the library, `l’État`, simply matches no company)."""
     sums: dict[str, dict[str | None, list[Any]]] = defaultdict(dict)
     for key, currency, total, largest, count in rows:
-        root = root_of.get(key)
-        if root is None:
-            continue
-        slot = sums[root].setdefault(currency, [0.0, 0.0, 0])
+        slot = sums[groups.root(key)].setdefault(currency, [0.0, 0.0, 0])
         slot[0], slot[1], slot[2] = slot[0] + total, max(slot[1], largest), slot[2] + count
     return {
         root: tuple(

@@ -31,7 +31,7 @@ def matches(summary: CompanySummary, text: str) -> bool:
     if not typed or typed in summary.name.casefold():
         return True
     key = company_key(typed)
-    return bool(key) and any(key in form for form in summary.form_keys)
+    return bool(key) and key in summary.spellings
 
 
 def shown(

@@ -14,17 +14,17 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from tui.core.library import watch as watch_list
+from tui.core.library.company_groups import Groups
 from tui.core.library.company_index import (
     CompanyPage,
     CompanySummary,
-    Groups,
     company_index,
     company_page,
     owned_by,
 )
 from tui.core.library.company_key import company_key
-from tui.core.library.desk_export import write_companies, write_facts
-from tui.core.library.facts import FactRow, fact_rows, iter_fact_rows
+from tui.core.library.desk_export import write_companies, write_fact_values
+from tui.core.library.facts import FactRow, fact_rows, iter_fact_values
 from tui.core.library.query import AmountIs, CompanyIs, FeedIs, Query, Watched, parse
 from tui.core.library.query_sql import Resolved, Sql, amount_condition, conditions, listing
 
@@ -39,15 +39,14 @@ class Answer:
     hints: tuple[str, ...]
 
 
-def _company_roots(groups: Groups, name: str) -> list[str]:
+def _company_roots(conn: sqlite3.Connection, groups: Groups, name: str) -> list[str]:
     """The companies `name` spells; when none does exactly, those with a spelling that
     starts with it (`company:capg` while typing)."""
     key = company_key(name)
-    roots = groups.named(key)
+    roots = groups.named(conn, key)
     if roots or len(key) < 2:
         return roots
-    starting = (found for form, found in groups.by_form.items() if form.startswith(key))
-    return sorted({root for found in starting for root in found})
+    return groups.named(conn, key, prefix=True)
 
 
 def resolve(conn: sqlite3.Connection, query: Query) -> tuple[Resolved, list[str]]:
@@ -59,7 +58,7 @@ def resolve(conn: sqlite3.Connection, query: Query) -> tuple[Resolved, list[str]
     companies: dict[str, tuple[str, ...]] = {}
     for name in names:
         assert groups is not None
-        companies[name] = groups.keys_of(_company_roots(groups, name))
+        companies[name] = groups.keys_of(_company_roots(conn, groups, name))
         if not companies[name]:
             hints.append(f"no company called {name!r} in the library")
     keys = watch_list.watched_keys(conn, groups) if watched else ()
@@ -124,14 +123,14 @@ class Desk:
         """The page of a company (any of its keys); None when no article names it now."""
         with self._guard() as conn:
             groups = Groups.load(conn)
-            root = groups.root.get(key, key)
+            root = groups.root(key)
             return company_page(conn, groups, root, watch_list.watched_roots(conn, groups))
 
     def company_amounts(self, key: str) -> list[FactRow]:
         """Every amount that belongs to a company (any of its keys), newest first."""
         with self._guard() as conn:
             groups = Groups.load(conn)
-            keys = groups.keys_of([groups.root.get(key, key)]) or (key,)
+            keys = groups.keys_of([groups.root(key)]) or (key,)
             return fact_rows(conn, owned_by(keys), keys)
 
     def facts(self, text: str = "") -> tuple[list[FactRow], tuple[str, ...]]:
@@ -139,7 +138,7 @@ class Desk:
         with self._guard() as conn:
             resolved, hints = resolve(conn, query)
             where = facts_condition(query, resolved)
-            return list(iter_fact_rows(conn, where.text, where.params)), (*query.hints, *hints)
+            return fact_rows(conn, where.text, where.params), (*query.hints, *hints)
 
     def write_facts(self, text: str, out: TextIO, fmt: str, *, bom: bool = False) -> Answer:
         """Stream the facts of `text` to `out`; the answer's rows hold the count."""
@@ -147,8 +146,8 @@ class Desk:
         with self._guard() as conn:
             resolved, hints = resolve(conn, query)
             where = facts_condition(query, resolved)
-            rows = iter_fact_rows(conn, where.text, where.params)
-            count = write_facts(out, rows, fmt, bom=bom)
+            rows = iter_fact_values(conn, where.text, where.params)
+            count = write_fact_values(out, rows, fmt, bom=bom)
         return Answer([(count,)], (*query.hints, *hints))
 
     def write_companies(self, text: str, out: TextIO, fmt: str, *, bom: bool = False) -> Answer:
@@ -157,7 +156,7 @@ class Desk:
 
     def watch(self, key: str, name: str) -> None:
         with self._transaction() as conn:
-            watch_list.watch(conn, Groups.load(conn).root.get(key, key), name)
+            watch_list.watch(conn, Groups.load(conn).root(key), name)
 
     def unwatch(self, key: str) -> None:
         with self._transaction() as conn:

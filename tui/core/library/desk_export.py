@@ -13,7 +13,8 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any, TextIO
 
 from tui.core.library.company_index import CompanySummary
@@ -38,6 +39,22 @@ def number(value: float | None) -> str:
     return str(int(value)) if value.is_integer() and abs(value) < 1e18 else repr(value)
 
 
+CLEAN_BELOW = 0x3000
+"""`sanitise.clean` changes no character from here up (a test checks it)."""
+
+
+@cache
+def _unclean() -> re.Pattern[str]:
+    """The characters `clean` replaces, as one character class (built on first use)."""
+    changed = "".join(chr(c) for c in range(CLEAN_BELOW) if clean(chr(c)) != chr(c))
+    return re.compile(f"[{re.escape(changed)}]")
+
+
+def fast_clean(text: str) -> str:
+    """`clean`, skipped for the many cells that hold nothing to replace."""
+    return clean(text) if _unclean().search(text) else text
+
+
 def spreadsheet_cell(value: object) -> str:
     """A text cell made safe: no control character, no formula."""
     if value is None:
@@ -47,7 +64,7 @@ def spreadsheet_cell(value: object) -> str:
     if isinstance(value, int | float):
         return number(float(value))
     raw = str(value)
-    text = clean(raw)
+    text = fast_clean(raw)
     return "'" + text if raw.startswith(FORMULA_START) or text.startswith(FORMULA_START) else text
 
 
@@ -58,7 +75,7 @@ def json_text(value: Any) -> str:
 
 
 def markdown_cell(value: object) -> str:
-    text = spreadsheet_cell(value) if not isinstance(value, str) else clean(value)
+    text = spreadsheet_cell(value) if not isinstance(value, str) else fast_clean(value)
     return _MARKDOWN.sub(r"\\\1", text)
 
 
@@ -67,10 +84,6 @@ def fact_values(row: FactRow) -> list[object]:
         *(row.article_id, row.date, row.site, row.title, row.url, row.amount, row.value),
         *(row.value_max, row.currency, row.inferred, row.struck, row.owner, row.sentence),
     ]
-
-
-def fact_object(row: FactRow) -> dict[str, object]:
-    return dict(zip(FACT_FIELDS, fact_values(row), strict=True))
 
 
 def _money(summary: CompanySummary, largest: bool) -> str:
@@ -136,9 +149,17 @@ def write_markdown(out: TextIO, header: Sequence[str], rows: Iterable[Sequence[o
 
 def write_facts(out: TextIO, rows: Iterable[FactRow], fmt: str, *, bom: bool = False) -> int:
     """Facts as `csv`, `json` or `markdown`; returns the number of rows written."""
+    return write_fact_values(out, (fact_values(r) for r in rows), fmt, bom=bom)
+
+
+def write_fact_values(
+    out: TextIO, rows: Iterable[Sequence[object]], fmt: str, *, bom: bool = False
+) -> int:
+    """`write_facts` for rows of values in `FACT_FIELDS` order (extra values ignored)."""
+    width = len(FACT_FIELDS)
     if fmt == "json":
-        return write_json(out, (fact_object(r) for r in rows))
-    values: Iterator[list[object]] = (fact_values(r) for r in rows)
+        return write_json(out, (dict(zip(FACT_FIELDS, r[:width], strict=True)) for r in rows))
+    values = (r[:width] for r in rows)
     if fmt == "markdown":
         return write_markdown(out, FACT_FIELDS, values)
     return write_csv(out, FACT_FIELDS, values, bom=bom)

@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Collection, Iterable
 from datetime import UTC, datetime
 
-from tui.core.library.company_index import Groups
+from tui.core.library.company_groups import Groups
 from tui.core.library.company_key import company_key
 from tui.core.model import Entities
 
@@ -23,7 +23,7 @@ def watch(conn: sqlite3.Connection, key: str, name: str) -> None:
 
 def unwatch(conn: sqlite3.Connection, groups: Groups, key: str) -> None:
     """Take a company (every key of its group) off the watch list."""
-    keys = {key, *groups.keys_of([groups.root.get(key, key)])}
+    keys = {key, *groups.keys_of([groups.root(key)])}
     conn.executemany("DELETE FROM desk_watch WHERE key = ?", [(k,) for k in keys])
 
 
@@ -33,7 +33,7 @@ def _stored(conn: sqlite3.Connection) -> list[str]:
 
 def watched_roots(conn: sqlite3.Connection, groups: Groups) -> list[str]:
     """The companies on the watch list, as root keys of today's groups."""
-    return sorted({groups.root.get(key, key) for key in _stored(conn)})
+    return sorted({groups.root(key) for key in _stored(conn)})
 
 
 def watched_keys(conn: sqlite3.Connection, groups: Groups | None = None) -> tuple[str, ...]:
@@ -43,7 +43,7 @@ def watched_keys(conn: sqlite3.Connection, groups: Groups | None = None) -> tupl
     if not stored:
         return ()
     groups = groups or Groups.load(conn)
-    roots = {groups.root.get(key, key) for key in stored}
+    roots = {groups.root(key) for key in stored}
     return tuple(sorted({*roots, *groups.keys_of(roots)}))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import ClassVar
 
 from rich.text import Text
@@ -18,7 +19,7 @@ from tui.core.library.company_index import CompanySummary, Money
 from tui.core.library.company_sort import COLUMNS, DESCENDING_FIRST, shown
 from tui.ui import desk_jobs
 from tui.ui.formatting import format_value
-from tui.ui.messages import ShowLibrary, ShowReader
+from tui.ui.messages import Painted, ShowLibrary, ShowReader
 from tui.ui.safe_text import clean
 from tui.ui.screens.export import ask_and_export, default_path
 
@@ -143,6 +144,8 @@ class CompaniesScreen(Screen[None]):
         table: DataTable[Text] = self.query_one(DataTable)
         chunk = self.rows[start : start + CHUNK_ROWS]
         table.add_rows([self._cells(s, columns) for s in chunk])
+        if start == 0:
+            self.call_after_refresh(lambda: self.post_message(Painted(time.time())))
         where = next((i for i, s in enumerate(chunk) if s.key == keep), None)
         if where is not None:
             table.move_cursor(row=start + where, animate=False)
