@@ -129,7 +129,7 @@ def test_companies_csv_and_json() -> None:
     write_companies(out, [summary], "json")
     data = json.loads(out.getvalue())[0]
     assert data["name"] == "@Capgemini"
-    assert data["money"][0] == {"currency": "EUR", "total": 23.5e9, "largest": 22e9, "count": 2}
+    assert data["money"][0] == {"currency": "EUR", "total": 23.5e9, "largest": 22e9, "amounts": 2}
 
 
 @settings(max_examples=200, deadline=None)

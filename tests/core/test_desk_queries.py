@@ -17,6 +17,7 @@ from tests.core.desk_data import (
     french_story,
 )
 from tests.core.test_query import QUERIES
+from tui.core.library.desk import dense_terms, resolve
 from tui.core.library.query import parse
 from tui.core.library.query_sql import Resolved, listing
 from tui.core.library.store import Library
@@ -76,6 +77,22 @@ def test_queries(library: Library, query: str, expected: list[str]) -> None:
     assert titles(library, query) == expected
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["company:capgemini", "-company:capgemini", "amount>1e6", "-lang:fr amount>1",
+     "since:2026-11-12", 'site:"Les Echos"', "deal company:capgemini", "-walrus"],
+)  # fmt: skip
+def test_dense_filters_find_the_same_articles(library: Library, query: str) -> None:
+    """With a limit of one, every filter that matches a row counts as dense (EXISTS)."""
+    everything = library.query(query, limit=-1).entries
+    with library._guard() as conn:
+        parsed = parse(query)
+        resolved, _ = resolve(conn, parsed)
+        assert dense_terms(conn, parsed, resolved, 1) or query == "-walrus"
+    for limit in (1, 2):
+        assert library.query(query, limit=limit).entries == everything[:limit]
+
+
 def test_hints_say_what_matched_nothing(library: Library) -> None:
     assert "no feeds yet" in library.query("feed:Echos").hints[0]
     assert "no company called 'nosuchfirm'" in library.query("company:nosuchfirm").hints[0]
@@ -92,13 +109,13 @@ def test_companies_index_merges_spellings_and_adds_money(library: Library) -> No
     assert (cap.articles, cap.mentions, cap.first_seen, cap.last_seen) == (
         2, 4, "2026-11-03", "2026-11-12",
     )  # fmt: skip
-    assert [(m.currency, m.total, m.largest, m.count) for m in cap.money] == [
+    assert [(m.currency, m.total, m.largest, m.amounts) for m in cap.money] == [
         ("EUR", 23.5e9, 22e9, 2),
         ("USD", 200e6, 200e6, 1),
     ]
     assert cap.spellings == "capgemini"
     dassault = by_name["Dassault Systèmes"]
-    money = [(m.total, m.count) for m in dassault.money]
+    money = [(m.total, m.amounts) for m in dassault.money]
     assert money == [(60e6, 1)], "struck and unowned amounts left out"
 
 

@@ -18,9 +18,10 @@ from tui.ui.safe_text import clean
 from tui.ui.screens.export import export_format
 
 
-def companies(settings: Settings) -> list[CompanySummary]:
+def companies(settings: Settings, first: int = 0) -> list[CompanySummary]:
+    """The companies index; with `first`, only about that many at the top of it."""
     with Library(settings.library_path) as library:
-        return library.desk.companies()[0]
+        return library.desk.top_companies(first) if first else library.desk.companies()[0]
 
 
 def company(settings: Settings, key: str) -> CompanyPage | None:

@@ -10,7 +10,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from tui.core.library.company_groups import Groups
 from tui.core.library.facts import FactRow, fact_rows
@@ -20,8 +20,7 @@ PAGE_ROWS = 500
 there are; an export writes them all)."""
 
 
-@dataclass(frozen=True)
-class Money:
+class Money(NamedTuple):
     """The amounts that belong to a company in one currency (None: currency unknown).
 
     An amount repeated in one article (the headline and the body) counts once.
@@ -30,12 +29,11 @@ class Money:
     currency: str | None
     total: float
     largest: float
-    count: int
+    amounts: int
 
 
-@dataclass(frozen=True)
-class CompanySummary:
-    """One line of the companies index."""
+class CompanySummary(NamedTuple):
+    """One line of the companies index (a tuple: the index builds thousands at once)."""
 
     key: str
     name: str
@@ -84,24 +82,34 @@ class CompanyPage:
     amount_count: int
 
 
-_SUMMARY_SQL = (
-    "SELECT key, name, articles FROM desk_company_names{where}",
-    "SELECT key, articles, mentions, first_seen, last_seen FROM desk_company_stats{where}",
-    "SELECT key, nullif(currency, ''), total, largest, amounts FROM desk_company_money{where}",
-)
-"""Names, figures and money of every company key, from the summaries the triggers keep."""
-_SPELLINGS = "SELECT key, group_concat(form_key, ' ') FROM desk_aliases{where} GROUP BY key"
-_DETAIL_SQL = (
-    "SELECT key, name, count(*) FROM desk_companies AS c{where} GROUP BY key, name",
-    "SELECT key, count(*), sum(mentions), min(day), max(day) FROM desk_companies AS c{where}"
-    " GROUP BY key",
-    "SELECT owner_key, currency, sum(value), max(value), count(*) FROM desk_amounts AS m"
-    " WHERE owner_key IS NOT NULL AND NOT struck AND NOT repeated{also}"
-    " GROUP BY owner_key, currency",
-)
-"""The same, added up from the article rows of the articles a query matched."""
+_STATS = """
+SELECT s.key, (
+    SELECT n.name FROM desk_company_names AS n WHERE n.key = s.key
+    ORDER BY n.articles DESC, length(n.name) DESC, n.name DESC LIMIT 1
+), s.articles, s.mentions, s.first_seen, s.last_seen, (
+    SELECT group_concat(a.form_key, ' ') FROM desk_aliases AS a WHERE a.key = s.key
+) FROM desk_company_stats AS s{where}
+"""
+"""One row per company key, from the summaries the triggers keep."""
+_MONEY = """
+SELECT key, nullif(currency, ''), total, largest, amounts FROM desk_company_money{where}
+ORDER BY key, total DESC
+"""
+_ROW_NAMES = "SELECT key, name, count(*) FROM desk_companies AS c{where} GROUP BY key, name"
+_ROW_STATS = """
+SELECT key, count(*), sum(mentions), min(day), max(day), (
+    SELECT group_concat(a.form_key, ' ') FROM desk_aliases AS a WHERE a.key = c.key
+) FROM desk_companies AS c{where} GROUP BY key
+"""
+_ROW_MONEY = """
+SELECT owner_key, currency, sum(value), max(value), count(*) FROM desk_amounts AS m
+WHERE owner_key IS NOT NULL AND NOT struck AND NOT repeated{also}
+GROUP BY owner_key, currency ORDER BY owner_key, 3 DESC
+"""
+"""The same, added up from the rows of the articles a query matched."""
 
 Row = tuple[Any, ...]
+"""key, name, articles, mentions, first seen, last seen, spellings."""
 
 
 def company_index(
@@ -114,23 +122,73 @@ def company_index(
     """Every company, most articles first: of the articles of the `articles` subquery
     when given, and only the keys `only` when given; `watched` holds watched roots."""
     marks = ", ".join("?" for _ in only)
+    rows: Iterable[Row]
     if articles is None:
-        where = f" WHERE key IN ({marks})" if only else ""
-        names, stats, money = (conn.execute(q.format(where=where), only) for q in _SUMMARY_SQL)
+        rows = conn.execute(_STATS.format(where=f" WHERE s.key IN ({marks})" if only else ""), only)
+        money = conn.execute(_MONEY.format(where=f" WHERE key IN ({marks})" if only else ""), only)
     else:
-        where = " WHERE c.article_id IN (" + articles[0] + ")"
+        where = f" WHERE c.article_id IN ({articles[0]})"
         where += f" AND c.key IN ({marks})" if only else ""
-        params = [*articles[1], *only]
-        also = " AND m.article_id IN (" + articles[0] + ")"
+        also = f" AND m.article_id IN ({articles[0]})"
         also += f" AND m.owner_key IN ({marks})" if only else ""
-        names, stats = (conn.execute(q.format(where=where), params) for q in _DETAIL_SQL[:2])
-        money = conn.execute(_DETAIL_SQL[2].format(also=also), params)
-    stats_rows = stats.fetchall()
-    where = f" WHERE key IN ({marks})" if only else ""
-    spellings = conn.execute(_SPELLINGS.format(where=where), only)
-    distinct = _distinct_articles(conn, groups, {r[0] for r in stats_rows}, articles)
-    tables = _Tables(names, stats_rows, money, spellings)
-    return _summaries(tables, groups, distinct, set(watched))
+        params = [*articles[1], *only]
+        rows = _rows_of(conn, where, params)
+        money = conn.execute(_ROW_MONEY.format(also=also), params)
+    found = [tuple(r) for r in rows]
+    cash = _money(money, groups)
+    if groups.joins:
+        distinct = _distinct_articles(conn, groups, {r[0] for r in found}, articles)
+        found = _fold(found, groups, distinct)
+    found.sort(key=lambda r: (-r[2], r[1].casefold()))
+    chosen = set(watched)
+    return [
+        CompanySummary(key, name, n, mentions, first, last, cash.get(key, ()), spelled or key,
+                       key in chosen)
+        for key, name, n, mentions, first, last, spelled in found
+    ]  # fmt: skip
+
+
+def top_companies(
+    conn: sqlite3.Connection, groups: Groups, count: int, watched: Sequence[str] = ()
+) -> list[CompanySummary]:
+    """About the `count` companies with the most articles, quickly: what a screen shows
+    first while the whole index is read (a company whose spellings add up to more, once
+    joined, may be missing from it)."""
+    top = conn.execute(
+        "SELECT key FROM desk_company_stats ORDER BY articles DESC LIMIT ?", (count,)
+    ).fetchall()
+    roots = {groups.root(str(row[0])) for row in top}
+    return company_index(conn, groups, watched=watched, only=groups.keys_of(roots))[:count]
+
+
+def _rows_of(conn: sqlite3.Connection, where: str, params: list[object]) -> Iterable[Row]:
+    best: dict[str, tuple[int, int, str]] = {}
+    for key, name, count in conn.execute(_ROW_NAMES.format(where=where), params):
+        candidate = (count, len(name), name)
+        if key not in best or candidate > best[key]:
+            best[key] = candidate
+    for key, n, mentions, first, last, spelled in conn.execute(
+        _ROW_STATS.format(where=where), params
+    ):
+        yield key, best[key][2], n, mentions, first, last, spelled
+
+
+def _fold(rows: list[Row], groups: Groups, distinct: dict[str, int]) -> list[Row]:
+    """Rows of keys that join another company added into that company's row."""
+    by_root: dict[str, list[Any]] = {}
+    for key, name, n, mentions, first, last, spelled in rows:
+        root = groups.root(key)
+        row = by_root.get(root)
+        if row is None:
+            by_root[root] = [root, name, n, mentions, first, last, spelled, n if key == root else 0]
+            continue
+        if key == root or n > row[7]:
+            row[1], row[7] = name, max(row[7], n)
+        row[2:6] = [row[2] + n, row[3] + mentions, min(row[4], first), max(row[5], last)]
+        row[6] = f"{row[6]} {spelled}"
+    for root, row in by_root.items():
+        row[2] = distinct.get(root, row[2])
+    return [tuple(row[:7]) for row in by_root.values()]
 
 
 def _distinct_articles(
@@ -144,9 +202,8 @@ def _distinct_articles(
     merged = [k for members in groups.members.values() for k in members if k in keys]
     if not merged:
         return {}
-    sql = (
-        f"SELECT key, article_id FROM desk_companies WHERE key IN ({', '.join('?' * len(merged))})"
-    )
+    marks = ", ".join("?" for _ in merged)
+    sql = f"SELECT key, article_id FROM desk_companies WHERE key IN ({marks})"
     params: list[object] = list(merged)
     if articles is not None:
         sql += f" AND article_id IN ({articles[0]})"
@@ -157,71 +214,28 @@ def _distinct_articles(
     return {root: len(ids) for root, ids in seen.items()}
 
 
-@dataclass(frozen=True)
-class _Tables:
-    """The rows a companies index is made from, by company key."""
-
-    names: Iterable[Row]
-    stats: Iterable[Row]
-    money: Iterable[Row]
-    spellings: Iterable[Row]
-
-
-def _summaries(
-    tables: _Tables, groups: Groups, distinct: dict[str, int], watched: set[str]
-) -> list[CompanySummary]:
-    root = groups.joins
-    tally: dict[str, list[Any]] = {}
-    for key, articles, mentions, first, last in tables.stats:
-        company: str = root.get(key) or key
-        t = tally.get(company)
-        if t is None:
-            tally[company] = [articles, mentions, first, last]
-        else:
-            t[0], t[1] = t[0] + articles, t[1] + mentions
-            t[2], t[3] = min(t[2], first), max(t[3], last)
-    best: dict[str, tuple[int, int, str]] = {}
-    for key, name, count in tables.names:
-        candidate = (count, len(name), name)
-        company = root.get(key) or key
-        if company not in best or candidate > best[company]:
-            best[company] = candidate
-    spelled: dict[str, str] = {}
-    for key, forms in tables.spellings:
-        company = root.get(key) or key
-        spelled[company] = f"{spelled[company]} {forms}" if company in spelled else forms
-    cash = _money(tables.money, groups)
-    out = [
-        CompanySummary(
-            key=company,
-            name=best[company][2],
-            articles=distinct.get(company, t[0]),
-            mentions=t[1],
-            first_seen=t[2],
-            last_seen=t[3],
-            money=cash.get(company, ()),
-            spellings=spelled.get(company, company),
-            watched=company in watched,
-        )
-        for company, t in tally.items()
-        if company in best
-    ]
-    out.sort(key=lambda s: (-s.articles, s.name.casefold()))
-    return out
-
-
 def _money(rows: Iterable[Row], groups: Groups) -> dict[str, tuple[Money, ...]]:
-    """Money by company root and currency, the largest total first (an owner that is not
-    a company of the library, `l’État`, simply matches no company)."""
-    sums: dict[str, dict[str | None, list[Any]]] = defaultdict(dict)
+    """Money by company and currency, the largest total first (an owner that is not a
+    company of the library, `l’État`, is kept under its own key and shown nowhere)."""
+    by_key: dict[str, list[Money]] = defaultdict(list)
     for key, currency, total, largest, count in rows:
-        slot = sums[groups.root(key)].setdefault(currency, [0.0, 0.0, 0])
-        slot[0], slot[1], slot[2] = slot[0] + total, max(slot[1], largest), slot[2] + count
+        by_key[key].append(Money(currency, total, largest, count))
+    if not groups.joins:
+        return {key: tuple(found) for key, found in by_key.items()}
+    folded: dict[str, dict[str | None, Money]] = defaultdict(dict)
+    for key, found in by_key.items():
+        slots = folded[groups.root(key)]
+        for m in found:
+            old = slots.get(m.currency, Money(m.currency, 0.0, 0.0, 0))
+            slots[m.currency] = Money(
+                m.currency,
+                old.total + m.total,
+                max(old.largest, m.largest),
+                old.amounts + m.amounts,
+            )
     return {
-        root: tuple(
-            sorted((Money(c, t, big, n) for c, (t, big, n) in by.items()), key=lambda m: -m.total)
-        )
-        for root, by in sums.items()
+        root: tuple(sorted(slots.values(), key=lambda m: -m.total))
+        for root, slots in folded.items()
     }
 
 

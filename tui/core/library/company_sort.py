@@ -37,8 +37,14 @@ def matches(summary: CompanySummary, text: str) -> bool:
 def shown(
     summaries: Sequence[CompanySummary], text: str, column: str, descending: bool
 ) -> list[CompanySummary]:
-    """The companies matching `text`, sorted by `column` (ties by name)."""
-    found = [s for s in summaries if matches(s, text)]
+    """The companies matching `text`, sorted by `column` (ties by name).
+
+    `summaries` come as `company_index` gives them, most articles first and ties by
+    name: that order is kept as it is.
+    """
+    found = [s for s in summaries if matches(s, text)] if text.strip() else list(summaries)
+    if column == "articles" and descending:
+        return found
     found.sort(key=lambda s: s.name.casefold())
     found.sort(key=_SORT[column], reverse=descending)
     return found

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TextIO
 
 from tui.core.library import watch as watch_list
@@ -21,14 +21,25 @@ from tui.core.library.company_index import (
     company_index,
     company_page,
     owned_by,
+    top_companies,
 )
 from tui.core.library.company_key import company_key
 from tui.core.library.desk_export import write_companies, write_fact_values
 from tui.core.library.facts import FactRow, fact_rows, iter_fact_values
 from tui.core.library.query import AmountIs, CompanyIs, FeedIs, Query, Watched, parse
-from tui.core.library.query_sql import Resolved, Sql, amount_condition, conditions, listing
+from tui.core.library.query_sql import (
+    Resolved,
+    Sql,
+    amount_condition,
+    conditions,
+    listing,
+    source,
+)
 
 Guard = Callable[[], AbstractContextManager[sqlite3.Connection]]
+DENSE_SHARE = 0.05
+"""A filter matching this share of the articles or more is tested article by article
+while a listing is read in date order, instead of collecting its matches first."""
 
 
 @dataclass(frozen=True)
@@ -70,12 +81,27 @@ def resolve(conn: sqlite3.Connection, query: Query) -> tuple[Resolved, list[str]
     return Resolved(companies, keys), hints
 
 
+def dense_terms(
+    conn: sqlite3.Connection, query: Query, resolved: Resolved, limit: int
+) -> frozenset[int]:
+    """The filter terms that match at least `DENSE_SHARE` of the articles (or `limit`
+    rows), counted no further than that; none when every match is wanted anyway."""
+    sources = [(i, found) for i, t in enumerate(query.terms) if (found := source(t, resolved))]
+    if limit < 0 or not sources:
+        return frozenset()
+    total = int(conn.execute("SELECT count(*) FROM desk_articles").fetchone()[0])
+    cap = max(limit, int(total * DENSE_SHARE), 1)
+    counts = {i: conn.execute(s.count_sql(), (*s.params, cap)).fetchone()[0] for i, s in sources}
+    return frozenset(i for i, count in counts.items() if count >= cap)
+
+
 def search(conn: sqlite3.Connection, text: str, columns: str, limit: int) -> Answer:
     """The listing rows (`columns` of `articles AS a`) of the articles matching `text`."""
     query = parse(text)
     if not query.terms:
         return Answer([], query.hints)
     resolved, hints = resolve(conn, query)
+    resolved = replace(resolved, dense=dense_terms(conn, query, resolved, limit))
     sql = listing(query, resolved, columns, limit)
     return Answer(conn.execute(sql.text, sql.params).fetchall(), (*query.hints, *hints))
 
@@ -118,6 +144,12 @@ class Desk:
             roots = watch_list.watched_roots(conn, groups)
             found = company_index(conn, groups, articles, roots)
         return found, (*query.hints, *hints)
+
+    def top_companies(self, count: int) -> list[CompanySummary]:
+        """The first lines of the companies index, read faster than all of them."""
+        with self._guard() as conn:
+            groups = Groups.load(conn)
+            return top_companies(conn, groups, count, watch_list.watched_roots(conn, groups))
 
     def company(self, key: str) -> CompanyPage | None:
         """The page of a company (any of its keys); None when no article names it now."""

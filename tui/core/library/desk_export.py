@@ -104,7 +104,7 @@ def company_object(summary: CompanySummary) -> dict[str, object]:
     return {
         **dict(zip(COMPANY_FIELDS[:6], company_values(summary)[:6], strict=True)),
         "money": [
-            {"currency": m.currency, "total": m.total, "largest": m.largest, "count": m.count}
+            {"currency": m.currency, "total": m.total, "largest": m.largest, "amounts": m.amounts}
             for m in summary.money
         ],
         "watched": summary.watched,

@@ -39,6 +39,8 @@ CREATE TABLE desk_companies (
     PRIMARY KEY (article_id, key)
 ) WITHOUT ROWID;
 CREATE INDEX desk_companies_key ON desk_companies (key, day);
+CREATE INDEX desk_companies_known ON desk_companies (key, day)
+    WHERE ticker IS NOT NULL OR country IS NOT NULL OR industry IS NOT NULL;
 CREATE TABLE desk_amounts (
     article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
@@ -55,6 +57,7 @@ CREATE TABLE desk_amounts (
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
     sentence TEXT NOT NULL,
+    day TEXT NOT NULL,
     PRIMARY KEY (article_id, position)
 ) WITHOUT ROWID;
 CREATE INDEX desk_amounts_currency ON desk_amounts (currency, high);
@@ -62,6 +65,10 @@ CREATE INDEX desk_amounts_high ON desk_amounts (high);
 CREATE INDEX desk_amounts_value ON desk_amounts (value);
 CREATE INDEX desk_amounts_owner ON desk_amounts (owner_key, currency, value)
     WHERE owner_key IS NOT NULL;
+CREATE INDEX desk_amounts_owner_day
+    ON desk_amounts (owner_key, day DESC, article_id DESC, position)
+    WHERE owner_key IS NOT NULL;
+CREATE INDEX desk_amounts_day ON desk_amounts (day DESC, article_id DESC, position);
 """
 """`high` is `value_max` for a range, else `value`; `repeated` marks an amount its article
 already gave for the same owner (the headline and the body), counted once in totals."""

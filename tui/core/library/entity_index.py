@@ -39,7 +39,7 @@ REBUILD_BATCH = 500
 
 _ARTICLE = "INSERT INTO desk_articles VALUES (?, ?, ?, ?, ?)"
 _COMPANY = "INSERT INTO desk_companies VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-_AMOUNT = "INSERT INTO desk_amounts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_AMOUNT = "INSERT INTO desk_amounts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 
 def write(
@@ -56,7 +56,7 @@ def write(
     companies = company_rows(article.body, entities)
     conn.executemany(_COMPANY, [_company_values(article_id, row, facts.day) for row in companies])
     amounts = amount_rows(article.body, entities, companies)
-    conn.executemany(_AMOUNT, [_amount_values(article_id, row) for row in amounts])
+    conn.executemany(_AMOUNT, [_amount_values(article_id, row, facts.day) for row in amounts])
 
 
 def _company_values(article_id: int, row: CompanyRow, day: str) -> tuple[object, ...]:
@@ -68,13 +68,13 @@ def _company_values(article_id: int, row: CompanyRow, day: str) -> tuple[object,
     )
 
 
-def _amount_values(article_id: int, row: AmountRow) -> tuple[object, ...]:
+def _amount_values(article_id: int, row: AmountRow, day: str) -> tuple[object, ...]:
     a = row.amount
     high = max(a.value, a.value_max or a.value)
     return (
         *(article_id, row.position, a.text, a.value, a.value_max, high, a.currency),
         *(a.currency_inferred, a.struck, row.repeated, a.owner, row.owner_key, a.start, a.end),
-        row.sentence,
+        *(row.sentence, day),
     )
 
 

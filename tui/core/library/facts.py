@@ -36,13 +36,12 @@ class FactRow:
 
 
 _FACTS = """
-SELECT m.article_id, d.day, a.site, a.title, coalesce(a.url, a.source), m.text, m.value,
+SELECT m.article_id, m.day, a.site, a.title, coalesce(a.url, a.source), m.text, m.value,
     m.value_max, m.currency, m.inferred, m.struck, m.owner, m.sentence, m.start, m."end"
 FROM desk_amounts AS m
 JOIN articles AS a ON a.id = m.article_id
-JOIN desk_articles AS d ON d.article_id = m.article_id
 WHERE {where}
-ORDER BY d.day DESC, m.article_id DESC, m.position
+ORDER BY m.day DESC, m.article_id DESC, m.position
 LIMIT ?
 """
 FETCH_BATCH = 2000
@@ -52,7 +51,7 @@ FETCH_BATCH = 2000
 def fact_rows(
     conn: sqlite3.Connection, where: str, params: Sequence[object], limit: int = -1
 ) -> list[FactRow]:
-    """The amounts meeting `where` (over `m`, `a` and `d`), newest article first."""
+    """The amounts meeting `where` (over `m` and `a`), newest article first."""
     return [FactRow(*values) for values in iter_fact_values(conn, where, params, limit)]
 
 

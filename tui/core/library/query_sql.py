@@ -15,7 +15,6 @@ from tui.core.library.query import (
     AmountIs,
     CompanyIs,
     DayFrom,
-    FeedIs,
     LangIs,
     Query,
     SiteIs,
@@ -38,6 +37,8 @@ class Resolved:
     """`CompanyIs.name` -> the company keys it names (empty: no such company)."""
     watched: tuple[str, ...] = ()
     """Every key of every watched company."""
+    dense: frozenset[int] = frozenset()
+    """Indexes of terms that match many articles: tested article by article (`EXISTS`)."""
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,6 @@ def fts_phrase(term: Text) -> str:
 def fts_match(terms: Sequence[Term]) -> str:
     """The FTS5 MATCH text of the positive words and phrases ("" when there are none)."""
     return " ".join(fts_phrase(t) for t in terms if isinstance(t, Text) and not t.negated)
-
-
-def _in(table: str, where: str) -> str:
-    return f"a.id IN (SELECT article_id FROM {table} WHERE {where})"
 
 
 def _marks(values: Sequence[object]) -> str:
@@ -83,38 +80,58 @@ def amount_condition(term: AmountIs) -> tuple[str, list[object]]:
     return f"NOT m.struck AND {sql}", params
 
 
-def _site(term: SiteIs) -> tuple[str, list[object]]:
-    like = "%." + term.site.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    where = "host = ? OR host LIKE ? ESCAPE '\\' OR site_key = ?"
-    return _in("desk_articles", where), [term.site, like, company_key(term.site)]
+@dataclass(frozen=True)
+class Source:
+    """Where a filter term looks: rows of a desk table (with `article_id`) meeting `where`."""
+
+    table: str
+    where: str
+    params: list[object]
+
+    def condition(self, dense: bool) -> str:
+        """`a.id IN (...)` builds the set of matching articles once: right when few
+        match. `EXISTS` probes each article as it is read, so a listing in date order
+        stops after its first rows: right when many match."""
+        if dense:  # the unary + keeps SQLite on the article's rows, off the filter's index
+            return (
+                f"EXISTS (SELECT 1 FROM {self.table} WHERE article_id = a.id AND +({self.where}))"
+            )
+        return f"a.id IN (SELECT article_id FROM {self.table} WHERE {self.where})"
+
+    def count_sql(self) -> str:
+        """How many rows match, counting no further than a cap (the one parameter added)."""
+        return f"SELECT count(*) FROM (SELECT 1 FROM {self.table} WHERE {self.where} LIMIT ?)"
 
 
-def _keys(keys: Sequence[str]) -> tuple[str, list[object]]:
-    if not keys:
-        return NOTHING, []
-    return _in("desk_companies", f"key IN ({_marks(keys)})"), list(keys)
+def source(term: Term, resolved: Resolved) -> Source | None:
+    """The table rows a filter term needs; None for words (full-text) and for terms that
+    match nothing (no such company, no feeds)."""
+    if isinstance(term, CompanyIs | Watched):
+        keys = (
+            resolved.watched if isinstance(term, Watched) else resolved.companies.get(term.name, ())
+        )
+        return Source("desk_companies", f"key IN ({_marks(keys)})", list(keys)) if keys else None
+    if isinstance(term, AmountIs):
+        sql, params = amount_condition(term)
+        return Source("desk_amounts AS m", sql, params)
+    if isinstance(term, LangIs):
+        return Source("desk_articles", "lang = ?", [term.lang])
+    if isinstance(term, SiteIs):
+        like = "%." + term.site.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        where = "host = ? OR host LIKE ? ESCAPE '\\' OR site_key = ?"
+        return Source("desk_articles", where, [term.site, like, company_key(term.site)])
+    if isinstance(term, DayFrom):
+        return Source("desk_articles", "day <= ?" if term.until else "day >= ?", [term.day])
+    return None
 
 
-def term_condition(term: Term, resolved: Resolved) -> tuple[str, list[object]]:
+def term_condition(term: Term, resolved: Resolved, dense: bool = False) -> tuple[str, list[object]]:
     """The condition on an article (`a`) for one term, before negation."""
     if isinstance(term, Text):
         where = "articles_fts MATCH ?"
         return f"a.id IN (SELECT rowid FROM articles_fts WHERE {where})", [fts_phrase(term)]
-    if isinstance(term, CompanyIs):
-        return _keys(resolved.companies.get(term.name, ()))
-    if isinstance(term, Watched):
-        return _keys(resolved.watched)
-    if isinstance(term, AmountIs):
-        sql, params = amount_condition(term)
-        return f"a.id IN (SELECT m.article_id FROM desk_amounts AS m WHERE {sql})", params
-    if isinstance(term, LangIs):
-        return _in("desk_articles", "lang = ?"), [term.lang]
-    if isinstance(term, SiteIs):
-        return _site(term)
-    if isinstance(term, DayFrom):
-        return _in("desk_articles", "day <= ?" if term.until else "day >= ?"), [term.day]
-    assert isinstance(term, FeedIs)
-    return NOTHING, []
+    found = source(term, resolved)
+    return (NOTHING, []) if found is None else (found.condition(dense), list(found.params))
 
 
 def conditions(
@@ -124,10 +141,10 @@ def conditions(
     caller handles itself (the ranked words, the amounts of a facts export)."""
     sql: list[str] = []
     params: list[object] = []
-    for term in query.terms:
+    for index, term in enumerate(query.terms):
         if skip(term):
             continue
-        where, values = term_condition(term, resolved)
+        where, values = term_condition(term, resolved, index in resolved.dense)
         sql.append(f"NOT ({where})" if term.negated else where)
         params += values
     return sql, params

@@ -74,6 +74,8 @@ class CompaniesScreen(Screen[None]):
         self.sort_column = "articles"
         self.descending = True
         self._generation = 0
+        self.complete = False
+        """False while only the top of the index is shown."""
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter companies by name or spelling", id="company-filter")
@@ -109,22 +111,33 @@ class CompaniesScreen(Screen[None]):
     def reload(self) -> None:
         """Read the index again (after a save, an import or a watch)."""
         self._status("Reading the companies…")
-        self._load()
+        self._load(first=0 if self.companies else CHUNK_ROWS)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="companies")
-    def _load(self) -> None:
+    def _load(self, first: int = 0) -> None:
+        """The whole index; with `first`, only the top of it, and the rest once that is
+        on screen (reading all of it holds the GIL, which would delay the first paint)."""
         worker = get_current_worker()
         try:
-            found = desk_jobs.companies(self.settings)
+            found = desk_jobs.companies(self.settings, first=first)
         except NewsdeskError as error:
             self.app.call_from_thread(self._status, f"The library cannot be read: {error}")
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._loaded, found)
+            self.app.call_from_thread(self._loaded, found, not first)
 
-    def _loaded(self, found: list[CompanySummary]) -> None:
+    def _loaded(self, found: list[CompanySummary], complete: bool) -> None:
+        first_paint = not self.companies
         self.companies = found
+        self.complete = complete
         self._fill()
+        if first_paint:
+            self.call_after_refresh(self._painted, complete)
+
+    def _painted(self, complete: bool) -> None:
+        self.post_message(Painted(time.time()))
+        if not complete:
+            self._load()
 
     def _fill(self) -> None:
         table: DataTable[Text] = self.query_one(DataTable)
@@ -144,8 +157,6 @@ class CompaniesScreen(Screen[None]):
         table: DataTable[Text] = self.query_one(DataTable)
         chunk = self.rows[start : start + CHUNK_ROWS]
         table.add_rows([self._cells(s, columns) for s in chunk])
-        if start == 0:
-            self.call_after_refresh(lambda: self.post_message(Painted(time.time())))
         where = next((i for i, s in enumerate(chunk) if s.key == keep), None)
         if where is not None:
             table.move_cursor(row=start + where, animate=False)
@@ -169,6 +180,8 @@ class CompaniesScreen(Screen[None]):
         return [cells[column] for column in columns]
 
     def _summary(self, matching: int, text: str) -> str:
+        if not self.complete:
+            return "Reading every company of the library…"
         if not self.companies:
             return "No company yet: companies come from the articles in the library (l)."
         order = f"sorted by {self.sort_column}" + (" ↓" if self.descending else " ↑")

@@ -48,7 +48,7 @@ def header(page: CompanyPage) -> Text:
     )
     for m in s.money:
         total, largest = (format_value(v, m.currency, "en") for v in (m.total, m.largest))
-        text.append(f"\n{m.currency or '?'}: {total} in {m.count} amount(s), largest {largest}")
+        text.append(f"\n{m.currency or '?'}: {total} in {m.amounts} amount(s), largest {largest}")
     return text
 
 
