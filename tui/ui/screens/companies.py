@@ -25,8 +25,10 @@ from tui.ui.screens.export import ask_and_export, default_path
 
 MAX_ROWS = 2000
 """Rows the table holds; typing narrows a longer list."""
+FIRST_ROWS = 50
+"""Rows put in the table before the first paint: a screenful; the rest follow."""
 CHUNK_ROWS = 100
-"""Rows added per screen refresh: the first ones show at once, the rest follow."""
+"""Rows added per screen refresh after the first paint."""
 HEADINGS = ("Company", "Articles", "Mentions", "Total", "Largest", "First seen", "Last seen")
 WIDTHS = (None, 8, 8, 16, 16, 10, 10)
 """Column widths; the company name takes what is left."""
@@ -111,7 +113,7 @@ class CompaniesScreen(Screen[None]):
     def reload(self) -> None:
         """Read the index again (after a save, an import or a watch)."""
         self._status("Reading the companies…")
-        self._load(first=0 if self.companies else CHUNK_ROWS)
+        self._load(first=0 if self.companies else FIRST_ROWS)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="companies")
     def _load(self, first: int = 0) -> None:
@@ -155,13 +157,14 @@ class CompaniesScreen(Screen[None]):
         if generation != self._generation:
             return  # a newer fill has started
         table: DataTable[Text] = self.query_one(DataTable)
-        chunk = self.rows[start : start + CHUNK_ROWS]
+        end = start + (FIRST_ROWS if start == 0 else CHUNK_ROWS)
+        chunk = self.rows[start:end]
         table.add_rows([self._cells(s, columns) for s in chunk])
         where = next((i for i, s in enumerate(chunk) if s.key == keep), None)
         if where is not None:
             table.move_cursor(row=start + where, animate=False)
-        if start + CHUNK_ROWS < len(self.rows):
-            self.call_after_refresh(self._add_rows, start + CHUNK_ROWS, columns, generation, keep)
+        if end < len(self.rows):
+            self.call_after_refresh(self._add_rows, end, columns, generation, keep)
 
     @staticmethod
     def _cells(s: CompanySummary, columns: list[str]) -> list[Text]:
