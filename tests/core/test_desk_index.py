@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.core.desk_data import (
+    amount,
     article,
     capgemini_later,
     capgemini_story,
@@ -101,8 +102,8 @@ def test_save_writes_rows_in_the_same_transaction(library: Library) -> None:
     )
     assert amounts == [
         (0, 60e6, 60e6, 0, 0, "dassaultsystemes"),  # 'Dassault' owns it: the company's key
-        (1, 10e6, 20e6, 1, 0, None),
-        (2, 5e6, 5e6, 0, 1, None),
+        (1, 10e6, 20e6, 1, 0, "dassaultsystemes"),  # no owner: the one company of its sentence
+        (2, 5e6, 5e6, 0, 1, "dassaultsystemes"),
     ]
     assert rows(library, "SELECT article_id FROM desk_amounts GROUP BY 1") == [(article_id,)]
 
@@ -247,3 +248,25 @@ def test_summaries_kept_by_triggers_match_the_rows(steps: list[tuple[str, int]])
         assert kept == added
         empty = rows(library, "SELECT count(*) FROM desk_company_stats WHERE articles <= 0")
         assert empty == [(0,)]
+
+
+def test_an_amount_without_owner_belongs_to_the_one_company_its_sentence_names(
+    library: Library,
+) -> None:
+    body = "Acme raised €5m. Acme and Globex shared €2m. Nobody paid €1m."
+    story = article(
+        1,
+        body,
+        (company(body, "Acme"), company(body, "Globex")),
+        (
+            amount(body, "€5m", 5e6, "EUR"),
+            amount(body, "€2m", 2e6, "EUR"),
+            amount(body, "€1m", 1e6, "EUR"),
+        ),
+    )
+    library.save(story)
+    assert rows(library, "SELECT owner, owner_key FROM desk_amounts ORDER BY position") == [
+        ("Acme", "acme"),
+        (None, None),
+        (None, None),
+    ]

@@ -25,7 +25,7 @@ from tui.core.library.entity_rows import (
 from tui.core.model import Article, Entities
 from tui.core.serialise import article_from_dict
 
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 """Bumped when the rows or the company key change, so every library rebuilds its index."""
 SUMMARY_TABLES = (
     "desk_aliases",
@@ -73,7 +73,7 @@ def _amount_values(article_id: int, row: AmountRow, day: str) -> tuple[object, .
     high = max(a.value, a.value_max or a.value)
     return (
         *(article_id, row.position, a.text, a.value, a.value_max, high, a.currency),
-        *(a.currency_inferred, a.struck, row.repeated, a.owner, row.owner_key, a.start, a.end),
+        *(a.currency_inferred, a.struck, row.repeated, row.owner, row.owner_key, a.start, a.end),
         *(row.sentence, day),
     )
 

@@ -55,6 +55,8 @@ class AmountRow:
 
     position: int
     amount: Amount
+    owner: str | None
+    """The finder's owner, else the one company the amount's sentence names."""
     owner_key: str | None
     sentence: str
     repeated: bool = False
@@ -89,8 +91,8 @@ def article_row(article: Article, saved_at: str) -> ArticleRow:
     )
 
 
-def sentence_at(body: str, start: int, end: int, limit: int = SENTENCE_LIMIT) -> str:
-    """The sentence of `body` around `body[start:end]`, on one line, cut to `limit`."""
+def sentence_bounds(body: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding `body[start:end]` begins and ends."""
     head = max(0, start - SENTENCE_REACH)
     for found in _BOUNDARY.finditer(body, head, start + 1):
         if found.end() <= start:
@@ -98,6 +100,12 @@ def sentence_at(body: str, start: int, end: int, limit: int = SENTENCE_LIMIT) ->
     tail = min(len(body), end + SENTENCE_REACH)
     if stop := _BOUNDARY.search(body, end, tail):
         tail = stop.end("stop") if stop.group("stop") else stop.start()
+    return head, tail
+
+
+def sentence_at(body: str, start: int, end: int, limit: int = SENTENCE_LIMIT) -> str:
+    """The sentence of `body` around `body[start:end]`, on one line, cut to `limit`."""
+    head, tail = sentence_bounds(body, start, end)
     sentence = body[head:tail]
     if len(sentence) > limit:
         left = max(head, start - limit // 2)
@@ -162,19 +170,32 @@ def _merged(first: CompanyRow, second: CompanyRow) -> CompanyRow:
 def amount_rows(
     body: str, entities: Entities | None, companies: list[CompanyRow]
 ) -> list[AmountRow]:
-    """Every amount with its sentence; an owner named by one of its spellings gets that
-    company's key (`Dassault` owns an amount of `Dassault Systèmes`)."""
+    """Every amount with its sentence and the company it belongs to: the owner the finder
+    gave (named by any of its spellings: `Dassault` owns an amount of `Dassault Systèmes`),
+    else the one company its sentence names, if it names exactly one."""
     by_form = {k: row.key for row in companies for k in row.form_keys}
+    names = {row.key: row.name for row in companies}
+    named = sorted(
+        (m.start, company_key(c.name)) for c in (entities.companies if entities else ())
+        for m in c.mentions
+    )  # fmt: skip
     rows = []
     seen: set[tuple[str | None, str | None, float]] = set()
     for position, amount in enumerate(entities.amounts if entities else ()):
-        owner = company_key(amount.owner) if amount.owner else ""
-        owner_key = by_form.get(owner, owner) or None
+        head, tail = sentence_bounds(body, amount.start, amount.end)
+        owner, owner_key = amount.owner, by_form.get(company_key(amount.owner or ""))
+        if owner is None:
+            there = {key for start, key in named if head <= start < tail}
+            owner_key = there.pop() if len(there) == 1 else None
+            owner = names.get(owner_key or "")
+        elif owner_key is None:
+            owner_key = company_key(owner) or None
         fact = (owner_key, amount.currency, amount.value)
         rows.append(
             AmountRow(
                 position=position,
                 amount=amount,
+                owner=owner,
                 owner_key=owner_key,
                 sentence=sentence_at(body, amount.start, amount.end),
                 repeated=fact in seen and not amount.struck,
