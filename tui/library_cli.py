@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NoReturn, TextIO
 
+from tui import desk_cli
 from tui.config import Settings
 from tui.core.errors import NewsdeskError
 from tui.core.export import render
@@ -49,7 +50,11 @@ def _line(entry: LibraryEntry) -> str:
     return "\t".join(" ".join(str(c).split()) for c in cells)
 
 
-def _print_entries(entries: Sequence[LibraryEntry], out: TextIO, empty: str) -> int:
+def _print_entries(
+    entries: Sequence[LibraryEntry], out: TextIO, empty: str, as_json: bool = False
+) -> int:
+    if as_json:
+        return desk_cli.print_json_entries(entries, out)
     if not entries:
         emit(empty, file=sys.stderr)
         return 0
@@ -60,16 +65,22 @@ def _print_entries(entries: Sequence[LibraryEntry], out: TextIO, empty: str) -> 
 
 
 def _list(args: argparse.Namespace, library: Library, out: TextIO) -> int:
-    return _print_entries(library.entries(limit=-1), out, "The library is empty.")
+    return _print_entries(library.entries(limit=-1), out, "The library is empty.", args.json)
 
 
 def _search_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", nargs="+", help="words that must all appear")
+    parser.add_argument("query", nargs="+", help=desk_cli.QUERY_HELP)
+    parser.add_argument("--limit", type=int, default=50, help="most results (-1: all)")
+    desk_cli.add_json_option(parser)
 
 
 def _search(args: argparse.Namespace, library: Library, out: TextIO) -> int:
     query = " ".join(args.query)
-    return _print_entries(library.search(query), out, f"No saved article matches {query!r}.")
+    found = library.query(query, args.limit)
+    for hint in found.hints:
+        desk_cli.hint(f"hint: {hint}")
+    empty = f"No saved article matches {query!r}."
+    return _print_entries(found.entries, out, empty, args.json)
 
 
 def _id_argument(parser: argparse.ArgumentParser) -> None:
@@ -95,11 +106,13 @@ def _remove(args: argparse.Namespace, library: Library, out: TextIO) -> int:
 
 
 COMMANDS: dict[str, Command] = {
-    "list": Command("list the saved articles, most recent first", _list),
-    "search": Command("full-text search of titles, bodies, companies", _search, _search_arguments),
+    "list": Command("list the saved articles, most recent first", _list, desk_cli.add_json_option),
+    "search": Command("search words, companies, amounts, dates…", _search, _search_arguments),
     "export": Command("print one saved article", _export, _export_arguments),
     "rm": Command("remove a saved article", _remove, _id_argument),
 }
+"""Sub-commands over the saved articles; the desk's (`add`, `facts`, `companies`) are in
+`desk_cli.COMMANDS` and need the settings as well."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -111,6 +124,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, command in COMMANDS.items():
         command.arguments(commands.add_parser(name, help=command.help, description=command.help))
+    desk_cli.add_commands(commands)
     return parser
 
 
@@ -125,6 +139,8 @@ def run_library(argv: list[str], settings: Settings, out: TextIO | None = None) 
         return done.code if isinstance(done.code, int) else 0
     try:
         with Library(settings.library_path) as library:
+            if args.command in desk_cli.COMMANDS:
+                return desk_cli.run(args, library, settings, out or sys.stdout)
             return COMMANDS[args.command].run(args, library, out or sys.stdout)
     except NewsdeskError as problem:
         error(str(problem), program=PROGRAM)

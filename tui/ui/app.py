@@ -27,6 +27,7 @@ from tui.ui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
     from tui.core.background import Analyser
+    from tui.ui.screens.companies import CompaniesScreen
     from tui.ui.screens.library import LibraryScreen
 
 EXIT_AFTER_PAINT_ENV = "NEWSDESK_EXIT_AFTER_PAINT"
@@ -57,6 +58,7 @@ class NewsdeskApp(App[int]):
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("F", "feeds", "Feeds"),
+        Binding("c", "companies", "Companies", show=False),
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]
     """Keys that work on every screen."""
@@ -91,11 +93,21 @@ class NewsdeskApp(App[int]):
     async def action_feeds(self) -> None:
         """Show the feed list (or the item list left open there)."""
         await self.switch_mode("feeds")
+        self.add_mode("companies", self._companies_screen)
 
     def _library_screen(self) -> LibraryScreen:
         from tui.ui.screens.library import LibraryScreen  # not needed to open one article
 
         return LibraryScreen(self.settings, self.gate)
+
+    def _companies_screen(self) -> CompaniesScreen:
+        from tui.ui.screens.companies import CompaniesScreen
+
+        return CompaniesScreen(self.settings)
+
+    async def action_companies(self) -> None:
+        """The desk's companies index (it reads the library again each time it is shown)."""
+        await self.switch_mode("companies")
 
     async def on_mount(self) -> None:
         source = self.source
@@ -190,6 +202,8 @@ class NewsdeskApp(App[int]):
         await self.open_place(Place(source=message.path))
 
     def action_help(self) -> None:
+        from tui.ui.screens.companies import CompaniesScreen
+        from tui.ui.screens.company import CompanyScreen
         from tui.ui.screens.help import HelpScreen
         from tui.ui.screens.library import LibraryScreen
 
@@ -200,6 +214,8 @@ class NewsdeskApp(App[int]):
             ("Side panel", PANEL_KEYS),
             ("Library", LibraryScreen.BINDINGS),
             *_feed_help(),
+            ("Companies", CompaniesScreen.BINDINGS),
+            ("Company page", CompanyScreen.BINDINGS),
         ]
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(sections))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
@@ -13,6 +13,9 @@ class Place:
 
     source: str | None = None
     library_id: int | None = None
+    mark: tuple[int, int] | None = field(default=None, compare=False)
+    """A span of the body to show and mark on opening (a company's first mention);
+    not part of the place's identity, so history sees the same article."""
 
     def describe(self) -> str:
         if self.library_id is not None:

@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from tui.core.errors import StoreError
+from tui.core.library.desk_schema import DESK_SCHEMA
 
 BUSY_TIMEOUT_MS = 5000
 """How long a write waits for another process holding the library before giving up."""
@@ -176,7 +177,7 @@ per-feed `unread` and `total` counters on `feeds` are kept by triggers: the feed
 counts items.
 """
 
-MIGRATIONS: tuple[str, ...] = (_ARTICLES, _FULL_TEXT, _PREFIX_INDEX, _FEEDS)
+MIGRATIONS: tuple[str, ...] = (_ARTICLES, _FULL_TEXT, _PREFIX_INDEX, _FEEDS, DESK_SCHEMA)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sqlite3
 import zlib
 from collections.abc import Iterator
@@ -22,7 +21,11 @@ from typing import Any
 
 from tui.core.entities import ANALYSER_VERSION
 from tui.core.errors import StoreError
+from tui.core.library import entity_index
+from tui.core.library.desk import Desk
+from tui.core.library.desk import search as desk_search
 from tui.core.library.migrations import connect, describe_error
+from tui.core.library.watch import watched_article_ids
 from tui.core.model import Article, Entities
 from tui.core.serialise import article_from_dict, article_to_dict
 
@@ -30,9 +33,6 @@ _ENTITY_KEYS = ("amounts", "companies", "organisations", "checks")
 _LISTING_COLUMNS = ("id", "title", "site", "published", "source", "url", "amounts", "companies")
 _LISTING = ", ".join((*_LISTING_COLUMNS, "saved_at"))
 """The columns of a listing line, in `LibraryEntry` order: never the body or the page."""
-_WORD = re.compile(r"\w+")
-_WEIGHTS = "10.0, 1.0, 5.0"
-"""bm25 weights of title, body and company names: a hit in the title counts most."""
 
 
 @dataclass(frozen=True)
@@ -48,25 +48,21 @@ class LibraryEntry:
     amounts: int
     companies: int
     saved_at: str
+    watched: bool = False
+    """It mentions a company on the watch list."""
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The articles a query matched, and one-line hints about what it could not use."""
+
+    entries: list[LibraryEntry]
+    hints: tuple[str, ...] = ()
 
 
 def body_hash(body: str) -> str:
     """The key of a body's cached entity results."""
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
-
-
-def fts_query(text: str) -> str:
-    """User input as a safe FTS5 query: every word quoted, all required, last one a prefix.
-
-    Quoting makes FTS syntax (`"`, `*`, `AND`, `(`, `NEAR`, `col:`) plain text.
-    Returns "" when the input has no word at all.
-    """
-    words = _WORD.findall(text)
-    if not words:
-        return ""
-    quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
 
 
 def _entities_json(entities: Entities) -> str:
@@ -145,7 +141,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def _entry(row: sqlite3.Row | tuple[Any, ...]) -> LibraryEntry:
+def _entry(row: sqlite3.Row | tuple[Any, ...], watched: set[int] | None = None) -> LibraryEntry:
     return LibraryEntry(
         id=int(row[0]),
         title=str(row[1]),
@@ -156,6 +152,7 @@ def _entry(row: sqlite3.Row | tuple[Any, ...]) -> LibraryEntry:
         amounts=int(row[6]),
         companies=int(row[7]),
         saved_at=str(row[8]),
+        watched=watched is not None and int(row[0]) in watched,
     )
 
 
@@ -165,6 +162,12 @@ class Library:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._conn: sqlite3.Connection | None = connect(self.path)
+        try:
+            with self._guard() as conn:
+                entity_index.ensure_current(conn)
+        except StoreError:
+            self.close()
+            raise
 
     def __enter__(self) -> Library:
         return self
@@ -234,10 +237,9 @@ class Library:
                 )
             else:
                 entities = self._cached(conn, digest)
-            row = conn.execute(
-                _UPSERT, _article_row(article, key, digest, entities, fetched, etag, last_modified)
-            ).fetchone()
-            article_id = int(row[0])
+            values = _article_row(article, key, digest, entities, fetched, etag, last_modified)
+            article_id = int(conn.execute(_UPSERT, values).fetchone()[0])
+            entity_index.write(conn, article_id, article, entities, str(values["saved_at"]))
             if raw is not None:
                 conn.execute(
                     "INSERT OR REPLACE INTO pages VALUES (?, ?)", (article_id, zlib.compress(raw))
@@ -327,7 +329,8 @@ class Library:
                 f"SELECT {_LISTING} FROM articles ORDER BY saved_at DESC, id DESC LIMIT ?",
                 (limit,),
             ).fetchall()
-        return [_entry(r) for r in rows]
+            watched = watched_article_ids(conn) if rows else set()
+        return [_entry(r, watched) for r in rows]
 
     def count(self) -> int:
         """How many articles the library holds."""
@@ -335,22 +338,26 @@ class Library:
             return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def search(self, query: str, limit: int = 50) -> list[LibraryEntry]:
-        """Articles whose title, body or company names hold every word of `query`, best first.
+        """The articles matching `query` (see `query`), best first; [] for no usable term."""
+        return self.query(query, limit).entries
 
-        Any text is accepted: FTS operators in it are searched as plain words.
+    def query(self, text: str, limit: int = 50) -> SearchResult:
+        """Articles matching a query of the desk's language (`tui.core.library.query`):
+        words and "phrases" in title, body or company names, ranked by relevance, and
+        filters (`company:`, `amount>`, `lang:`, `site:`, `since:`, …), newest first when
+        there are no words. Any text is accepted: what cannot be used becomes a hint.
+        `limit` -1 means no limit.
         """
-        match = fts_query(query)
-        if not match:
-            return []
         columns = ", ".join(f"a.{c}" for c in (*_LISTING_COLUMNS, "saved_at"))
-        sql = (  # rank inside the index first, then read only the rows kept
-            f"SELECT {columns} FROM (SELECT rowid, bm25(articles_fts, {_WEIGHTS}) AS score"
-            " FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score LIMIT ?) AS hit"
-            " JOIN articles AS a ON a.id = hit.rowid ORDER BY hit.score"
-        )
         with self._guard() as conn:
-            rows = conn.execute(sql, (match, limit)).fetchall()
-        return [_entry(r) for r in rows]
+            answer = desk_search(conn, text, columns, limit)
+            watched = watched_article_ids(conn) if answer.rows else set()
+        return SearchResult([_entry(r, watched) for r in answer.rows], answer.hints)
+
+    @property
+    def desk(self) -> Desk:
+        """Companies, facts and the watch list, on this library's connection."""
+        return Desk(self._guard, self._transaction)
 
     def remove(self, article_id: int) -> bool:
         """Delete an article and its raw page; False when there was no such article."""

@@ -34,6 +34,14 @@ NARROW_SITE_WIDTH = 12
 """The site column on a terminal narrower than `NARROW_WIDTH`."""
 NARROW_WIDTH = 100
 MIN_TITLE_WIDTH = 20
+SEARCH_HELP = (
+    'Search: words, "a phrase", -word, company:NAME, amount>100M€, lang:fr, site:HOST, '
+    "since:2026-11-01, until:…, watched:"
+)
+SEARCH_LIMIT = 500
+"""Search results listed, like the newest articles without a search."""
+WATCHED = "★ "
+"""Before the title of an article that mentions a watched company."""
 
 
 class LibraryScreen(Screen[None]):
@@ -46,6 +54,8 @@ class LibraryScreen(Screen[None]):
         Binding("r", "reload", "Reload list", show=False),
         Binding("b", "reader", "Back to the reader"),
         Binding("delete", "remove", "Remove article", show=False),
+        Binding("e", "export", "Export facts"),
+        Binding("c", "app.companies", "Companies"),
         Binding("tab", "app.focus_next", "Next pane", show=False),
     ]
     """Library keys; Enter on a row opens the article."""
@@ -60,7 +70,7 @@ class LibraryScreen(Screen[None]):
         """What the last directory import did, shown under the list."""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Search the library (title, text, companies)", id="search")
+        yield Input(placeholder=SEARCH_HELP, id="search")
         yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
         yield Static(id="library-status")
         yield ProgressBar(id="import-progress", show_eta=False)
@@ -91,12 +101,19 @@ class LibraryScreen(Screen[None]):
         worker = get_current_worker()
         try:
             with Library(self.settings.library_path) as library:
-                entries = library.search(query) if query else library.entries()
+                found = library.query(query, SEARCH_LIMIT) if query else None
+                entries = found.entries if found else library.entries()
         except NewsdeskError as error:
             self.app.call_from_thread(self._status, f"The library cannot be read: {error}")
             return
         if not worker.is_cancelled:
             self.app.call_from_thread(self._listed, entries, query, request)
+            if found and found.hints:
+                self.app.call_from_thread(self._hint, "; ".join(found.hints), request)
+
+    def _hint(self, hint: str, request: int) -> None:
+        if request == self._list_request:
+            self._status(f"{len(self.entries)} article(s). Not understood: {hint}")
 
     def _listed(self, entries: list[LibraryEntry], query: str, request: int) -> None:
         if request != self._list_request:
@@ -125,8 +142,11 @@ class LibraryScreen(Screen[None]):
         for label, width in columns:
             table.add_column(label, width=width)
         for entry in self.entries:
+            title = Text(WATCHED, style="bold yellow") if entry.watched else Text()
+            title.append(clean(entry.title or "(untitled)"))
+            title.overflow, title.no_wrap = "ellipsis", True
             table.add_row(
-                Text(clean(entry.title or "(untitled)"), overflow="ellipsis", no_wrap=True),
+                title,
                 Text(clean(entry.site or ""), overflow="ellipsis", no_wrap=True),
                 Text(clean((entry.published or "")[:10])),
                 Text(str(entry.amounts), justify="right"),
@@ -159,6 +179,20 @@ class LibraryScreen(Screen[None]):
 
     def action_reader(self) -> None:
         self.post_message(ShowReader())
+
+    def action_export(self) -> None:
+        """The facts (one row per amount) of the articles the search matches, or of all."""
+        from tui.ui import desk_jobs
+        from tui.ui.screens.export import ask_and_export, default_path
+
+        query = self.query_one("#search", Input).value.strip()
+        what = f"the amounts of the articles matching “{query}”" if query else "every amount"
+        settings = self.settings
+
+        def write(path: Path) -> int:
+            return desk_jobs.export_facts(path, desk_jobs.search_facts(settings, query))
+
+        ask_and_export(self, what, default_path("facts", query), write)
 
     def action_reload(self) -> None:
         self.refresh_list()

@@ -175,6 +175,12 @@ class ReaderScreen(Screen[None]):
         if self._ready.wait(MOUNT_TIMEOUT) and not worker.is_cancelled:
             self.app.call_from_thread(self._show, loaded, scroll)
 
+    def _open_at(self, span: tuple[int, int]) -> None:
+        """Mark `span` (where the company page said the company is named) and scroll to it."""
+        if self.article is not None and 0 <= span[0] < span[1] <= len(self.article.body):
+            self.view.set_marks([span])
+            self.view.next_mark()
+
     def _load_failed(self, place: Place, message: str) -> None:
         self.query_one("#location", Static).update(
             Text(f"Could not open {clean(place.describe())}")
@@ -197,6 +203,8 @@ class ReaderScreen(Screen[None]):
             self.notify(notice, markup=False)
         if scroll:
             self.call_after_refresh(self.view.scroll_to, y=scroll, animate=False)
+        elif loaded.place.mark is not None:
+            self.call_after_refresh(self._open_at, loaded.place.mark)
         self.call_after_refresh(self._after_paint)
         if loaded.cached is not None:
             self._entities_ready(article, loaded.cached, save=loaded.place.library_id is None)
