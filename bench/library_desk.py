@@ -230,7 +230,9 @@ def export(library: Library, repeat: int) -> bool:
 
     def write() -> int:
         out = io.StringIO()
-        return int(library.desk.write_facts("", out, "csv").rows[0][0])  # type: ignore[call-overload]
+        count = library.desk.write_facts("", out, "csv").rows[0][0]
+        assert isinstance(count, int)
+        return count
 
     count = write()
     ms = median_ms(write, max(1, repeat // 3))
