@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.entities import gazetteer, nlp
+from tui.core.entities import nlp
+from tui.core.entities.companies import gazetteer
 from tui.core.entities.companies import find_companies
 from tui.core.model import Company, Organisation
 
@@ -335,20 +336,8 @@ def test_appositive_after_a_full_person_name_is_not_a_company() -> None:
     assert "Vecerka" in names(found)
 
 
-def test_hidden_data_file_names_are_forgotten_then_restored() -> None:
-    text = "Selon Les Echos, le marché a reculé."
-    try:
-        gazetteer.hide(["Les Echos"])
-        assert gazetteer.lookup("Les Echos") is None
-        assert gazetteer.lookup("Airbus") is not None  # listed companies are never hidden
-    finally:
-        gazetteer.hide(())
-    assert gazetteer.lookup("Les Echos") is not None
-    assert "Les Echos" in names(analyse(text, "fr"))
-
-
 def test_strong_business_cue_holds_whatever_the_label() -> None:
-    from tui.core.entities import company_cues
+    from tui.core.entities.companies import cues as company_cues
 
     text = "Le rachat de Vorlane par un concurrent est acté. Dans Paris, il pleut."
     start = text.index("Vorlane")
@@ -358,7 +347,7 @@ def test_strong_business_cue_holds_whatever_the_label() -> None:
 
 
 def test_name_shape_and_product_context() -> None:
-    from tui.core.entities import company_cues
+    from tui.core.entities.companies import cues as company_cues
 
     assert company_cues.company_shape("SkyPulse") and company_cues.company_shape("OpenAI")
     assert not company_cues.company_shape("ChatGPT") and not company_cues.company_shape("Paris")

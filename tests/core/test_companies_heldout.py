@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from tui.core.entities import gazetteer, nlp
+from tui.core.entities import nlp
+from tui.core.entities.companies import gazetteer
 from tui.core.entities.companies import find_companies
 
 

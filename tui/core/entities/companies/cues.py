@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from tui.core.entities.gazetteer import lexicon, words_list
+from tui.core.entities.companies.gazetteer import lexicon, words_list
 
 WINDOW = 80
 """Characters of context read on each side of a name."""

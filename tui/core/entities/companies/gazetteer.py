@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -63,34 +63,11 @@ def compact(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
-_hidden: set[str] = set()
-"""compact() keys of data-file names to forget (see `hide`)."""
-
-
 @cache
 def _data() -> dict[str, Any]:
     raw = resources.files("tui.core").joinpath("data/companies.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(raw)
-    for section in ("companies", "organisations"):
-        data[section] = [item for item in data[section] if not _is_hidden(item)]
     return data
-
-
-def _is_hidden(item: dict[str, Any]) -> bool:
-    forms = [item["name"], *item.get("aliases", ()), *item.get("former", ())]
-    return any(compact(f) in _hidden for f in forms)
-
-
-def hide(names: Iterable[str]) -> None:
-    """Forget every data-file company or body with one of these forms (none: forget
-    nothing), and drop every cache built from the data.
-
-    An evaluation aid: `bench/entities --hide-dev-names` measures the rules on names
-    the data file does not know. pytickersymbols entries are never hidden."""
-    _hidden.clear()
-    _hidden.update(k for k in map(compact, names) if k)
-    for built in (_data, lexicon, weak_keys, _forms, index, _former, stop_words):
-        built.cache_clear()
 
 
 @cache
@@ -254,6 +231,8 @@ def is_former_name(surface: str) -> bool:
 MAX_NAME_WORDS = 7
 """Longest name (in words) the scanner tries."""
 
+NAME_GAP = re.compile(r"[ \t\xa0]{1,3}|[ \t]?[&+][ \t]?|-|[ \t]?['’][ \t]?")
+"""What may stand between two words of one name: a space, '&', a hyphen, an apostrophe."""
 TOKEN = re.compile(r"(?:\b(?:[dlDL]|qu|Qu|jusqu)['’])?(\w[\w&'’.\-+]*\w|\w|&)")
 
 
@@ -278,7 +257,12 @@ def _longest_known(body: str, tokens: list[re.Match[str]], i: int) -> tuple[int,
     if not any(c.isupper() or c.isdigit() for c in first):
         return None
     start = tokens[i].start(1)
-    for j in range(min(len(tokens), i + MAX_NAME_WORDS), i, -1):
+    last = i + 1
+    while last < min(len(tokens), i + MAX_NAME_WORDS):
+        if not NAME_GAP.fullmatch(body, tokens[last - 1].end(), tokens[last].start()):
+            break
+        last += 1
+    for j in range(last, i, -1):
         text = body[start : tokens[j - 1].end()]
         for cut in (text, text.rstrip(".")):
             if lookup(cut) is not None:

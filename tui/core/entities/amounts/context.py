@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from tui.core.entities.currencies import DINAR, DIRHAM, GAP, HYPHEN, RUPEE, SEP, SPACES_RE
+from tui.core.entities.amounts.currencies import DINAR, DIRHAM, GAP, HYPHEN, RUPEE, SEP, SPACES_RE
 from tui.core.model import Amount
 
 MAX_SENTENCE = 400

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from tui.core.entities.currencies import SEP, SPACE, SPACES_RE
+from tui.core.entities.amounts.currencies import SEP, SPACE, SPACES_RE
 
 MAX_DIGITS = 15
 """Longer digit runs are identifiers or noise, never money."""
