@@ -18,9 +18,9 @@ from tui.core.entities.companies import Form, Page, score_forms
 from tui.core.entities.companies.candidates import LEADING
 from tui.core.entities.companies.features import NAMES
 from tui.core.entities.companies.page import Evidence
-from tui.core.entities.companies.scoring import Scorer, fit_logistic
+from tui.core.entities.companies.scoring import PRIOR, Scorer, fit_logistic
 
-L2_CHOICES = (0.3, 1.0, 3.0)
+L2_CHOICES = (1.0, 3.0, 10.0)
 """Penalties tried by the cross-validation."""
 THRESHOLDS = tuple(round(0.2 + 0.025 * i, 3) for i in range(29))
 """Thresholds tried by the cross-validation (0.2 to 0.9)."""
@@ -64,7 +64,8 @@ def design(pages: Sequence[PageForms]) -> tuple[list[list[float]], list[int]]:
 
 def fit(pages: Sequence[PageForms], l2: float, threshold: float) -> Scorer:
     rows, labels = design(pages)
-    weights, bias = fit_logistic(rows, labels, l2)
+    prior = [PRIOR.get(name, 0.0) for name in NAMES]
+    weights, bias = fit_logistic(rows, labels, l2, prior)
     return Scorer(dict(zip(NAMES, weights, strict=True)), bias, threshold)
 
 

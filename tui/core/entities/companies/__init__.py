@@ -94,7 +94,8 @@ def choose(
         values = [value for value, _ in found]
         probability = scorer.probability(NAMES, values)
         entry = gz.lookup(form.text)
-        if probability >= scorer.threshold:
+        market = dict(zip(NAMES, found, strict=True))["market"][0] > 0
+        if probability >= scorer.threshold and not market and not _known_non_company(entry):
             reasons = scorer.reasons(NAMES, found)
             known = entry if entry is not None and entry.kind == gz.COMPANY else None
             verdicts.append(Verdict(form.text, "company", "company", known, probability, reasons))
@@ -105,6 +106,12 @@ def choose(
         else:
             rejected.append((form, found))
     return build_rows(page.body, verdicts, _aliases(rejected))
+
+
+def _known_non_company(entry: gz.Entry | None) -> bool:
+    """The data file knows this name as a public body, a market or an index: a fact
+    that no score overrides."""
+    return entry is not None and entry.kind != gz.COMPANY
 
 
 def _aliases(rejected: list[tuple[Form, list[Evidence]]]) -> list[str]:
@@ -125,10 +132,12 @@ def _body_kind(page: Page, form: Form, found: list[Evidence], entry: gz.Entry | 
     if entry is not None and entry.kind != gz.COMPANY:
         return entry.kind
     named = dict(zip(NAMES, found, strict=True))
+    if named["market"][0]:
+        return "market"
     if any(named[n][0] for n in BODY_FEATURES):
         return gz.organisation_kind(form.text.split()) or "organisation"
     institution = page.lang == "fr" and INSTITUTION.match(form.text) is not None
-    if institution and any(o.exact and o.label == "ORG" for o in form.occurrences):
+    if institution and any(o.exact and o.label in ("ORG", "LOC") for o in form.occurrences):
         return "organisation"
     return None
 

@@ -198,7 +198,7 @@ def _ordinary_word(page: Page, form: Form) -> Evidence:
     """The first word is also written in lowercase in the body ('Jump' and 'jump')."""
     first = form.text.split()[0]
     lower = first.lower()
-    if lower == first or lower not in page.words:
+    if lower == first or lower not in page.words or _company_prefix(form.text):
         return NONE
     return 1.0, f"'{lower}' is also an ordinary word here"
 
@@ -208,11 +208,17 @@ def _function_word(page: Page, form: Form) -> Evidence:
     first = form.text.split()[0]
     lex = gz.lexicon()
     lower = first.lower().strip("'’,")
-    if first in COMMON_HEADS and len(form.text.split()) > 1:
+    if (first in COMMON_HEADS and len(form.text.split()) > 1) or _company_prefix(form.text):
         return NONE
     if lower in gz.stop_words() or lower in lex.title_words:
         return 1.0, f"opens with '{lower}'"
     return NONE
+
+
+def _company_prefix(text: str) -> bool:
+    """'Crédit Lorvanais', 'Banque X': a common word that opens a company's name."""
+    words = text.split()
+    return len(words) > 1 and words[0] in gz.lexicon().company_prefixes
 
 
 def _nationality(page: Page, form: Form) -> Evidence:

@@ -138,20 +138,36 @@ def is_weak(surface: str) -> bool:
     return compact(surface) in weak_keys()
 
 
+def _source_language(stock: dict[str, Any]) -> str | None:
+    """The language of the Wikipedia a stock's record was written from, when it says."""
+    url = str((stock.get("metadata") or {}).get("wikipedia_url") or "")
+    return url.split("//")[-1][:2] if "wikipedia.org" in url else None
+
+
+def _english_industry(stock: dict[str, Any], english: frozenset[str]) -> str | None:
+    """The stock's first industry in the English vocabulary (the industries of records
+    written in English); None rather than a German word ('Beratung')."""
+    industries = [str(i) for i in stock.get("industries") or ()]
+    return next((i for i in industries if i in english), None)
+
+
 def _listed() -> dict[str, Entry]:
     from pytickersymbols import PyTickerSymbols
 
+    stocks = list(PyTickerSymbols().get_all_stocks())
+    english = frozenset(
+        str(i) for st in stocks if _source_language(st) == "en" for i in st.get("industries") or ()
+    )
     index: dict[str, Entry] = {}
-    for stock in PyTickerSymbols().get_all_stocks():
+    for stock in stocks:
         name = str(stock.get("name") or "").strip()
         if not name:
             continue
-        industries = stock.get("industries") or [None]
         entry = Entry(
             name=short_forms(name)[-1],
             ticker=stock.get("symbol") or None,
             country=stock.get("country") or None,
-            industry=industries[0],
+            industry=_english_industry(stock, english),
         )
         for form in short_forms(name):
             index.setdefault(compact(form), entry)
@@ -196,7 +212,7 @@ def index() -> dict[str, Entry]:
             name=item["name"],
             ticker=listed.ticker if listed else None,
             country=listed.country if listed else item.get("country"),
-            industry=listed.industry if listed else item.get("industry"),
+            industry=item.get("industry") or (listed.industry if listed else None),
         )
         for form in forms:
             table[compact(form)] = entry
