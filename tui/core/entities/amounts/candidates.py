@@ -8,6 +8,7 @@ compiled pattern matched at a known position, so the pass is linear in the body'
 from __future__ import annotations
 
 import re
+import bisect
 from dataclasses import dataclass
 
 from tui.core.entities.amounts import currencies as cur
@@ -58,6 +59,14 @@ _CHANGE_RE = re.compile(
 _TARGET_RE = re.compile(r"\b(?:to|à)\s*$", re.I)
 """'grow to $5bn to $6bn': the change leads to a range, it does not start at its low end."""
 _FROM_RE = re.compile(r"\b(?:from|de|d['’])\s*$", re.I)
+_URL_RE = re.compile(r"\b(?:https?://|www\.)\S+")
+_TRUNCATED_RE = re.compile(rf"(?:{GAP}\w+)?(?:{GAP}\w{{1,3}}['’]?)?{GAP}$")
+"""'… une levée de 230 millions d' at the very end of a page dump, with no full stop: the
+amount is cut off."""
+_LONE_SCALE_RE = re.compile(
+    rf"\b(?:au|du|le|un|d['’]un|the|a){SEP}(?P<scale>milliards?|millions?|billions?)(?={SEP})",
+    re.I,
+)
 _OPENER_NEEDED = {"et": "entre", "and": "between"}
 
 
@@ -85,13 +94,37 @@ def read_candidates(body: str, lang: str, british: bool) -> list[Candidate]:
     `british` (the text is about Britain) allows '286p' and a bare 'pounds'/'livres'.
     """
     candidates: list[Candidate] = []
+    links = [(m.start(), m.end()) for m in _URL_RE.finditer(body)]
     for token in number_tokens(body, lang):
         if candidates and token.start < candidates[-1].end:
             continue  # already read as part of the previous amount ('9€99', 'et demi')
+        if _inside(links, token.start) or _TRUNCATED_RE.match(body, token.end):
+            continue  # a number in a web address; an amount cut off by the end of the page
         candidate = _read(body, token, lang, british)
         if candidate is not None and (not candidates or candidate.start >= candidates[-1].end):
             candidates.append(candidate)  # a marker is never shared by two amounts
-    return _join_ranges(body, candidates)
+    joined = _join_ranges(body, candidates)
+    lone = [c for c in _lone_scales(body, lang) if not any(o.start < c.end and c.start < o.end for o in joined)]
+    return sorted(joined + lone, key=lambda c: c.start) if lone else joined
+
+
+def _lone_scales(body: str, lang: str) -> list[Candidate]:
+    """'supérieure au milliard de dollars': a scale word with no number but an article,
+    and a currency after it, is one of that scale."""
+    out = []
+    for match in _LONE_SCALE_RE.finditer(body):
+        word = cur.SUFFIX_WORD_RE.match(body, match.end())
+        if word is None:
+            continue
+        currency, _ = cur.word_currency(word.group("word"))
+        factor = cur.scale_value(match.group("scale"), lang)
+        out.append(Candidate(match.start("scale"), word.end(), 1.0, factor, currency))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, len(spans) and 10**12)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _read(body: str, token: NumberToken, lang: str, british: bool) -> Candidate | None:

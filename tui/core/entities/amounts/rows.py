@@ -12,6 +12,7 @@ from dataclasses import replace
 from tui.core.entities.amounts import context
 from tui.core.entities.amounts import currencies as cur
 from tui.core.entities.amounts.candidates import Candidate, read_candidates
+from tui.core.entities.amounts.country import country_currency
 from tui.core.model import Amount
 
 MIN_BARE_SCALE = 1e6
@@ -85,6 +86,8 @@ def _inferred(
     index = context.AmountIndex(explicit)
     primary = context.AmountIndex([a for a in explicit if not context.is_conversion(body, a)])
     dominant = context.dominant_currency(explicit)
+    if dominant is None and any(c.currency is None and _scaled(c) for c in candidates):
+        dominant = country_currency(body)  # a text that never names its currency
     for k, c in enumerate(candidates):
         if c.currency is not None:
             continue
@@ -92,7 +95,7 @@ def _inferred(
             rate = context.rate_currency(body, c.end, sentences)
             if rate is not None:
                 found.append(_amount(body, c, rate, True, hedges))
-        elif dominant is not None and c.scale is not None and c.scale >= MIN_BARE_SCALE:
+        elif dominant is not None and _scaled(c):
             span = (c.start, c.end)
             previous = _scaled_before(candidates, k, sentences.sentence(c.start)[0])
             if context.continues_a_count(body, previous, span, lang):
@@ -102,6 +105,13 @@ def _inferred(
                 currency = context.nearest_currency(c.start, sentences, primary) or dominant
                 found.append(_amount(body, c, currency, True, hedges))
     return found
+
+
+def _scaled(c: Candidate) -> bool:
+    """A number scaled by a million or more, or a range whose high end is ('60-70 millions')."""
+    if c.scale is not None:
+        return c.scale >= MIN_BARE_SCALE
+    return c.value_max is not None and c.value_max >= MIN_BARE_SCALE and c.value >= 1
 
 
 def _scaled_before(candidates: list[Candidate], k: int, sentence_start: int) -> int | None:

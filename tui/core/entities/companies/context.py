@@ -17,6 +17,8 @@ from tui.core.entities.companies.candidates import Form, Occurrence
 from tui.core.entities.companies.page import Evidence, Feature, Page
 
 WINDOW = cues.WINDOW
+MAX_OCCURRENCES = 12
+"""Occurrences of a form whose context is read; so a long body costs linear time."""
 LIST_REACH = 120
 """Characters searched on each side of an occurrence for a listed company."""
 MONEY = r"(?:euros?|dollars?|francs?|M€|Md€|k€|€|\$|millions?|milliards?|billion|million)"
@@ -75,8 +77,9 @@ def _windows(page: Page, occ: Occurrence) -> tuple[str, str]:
 def _first(
     page: Page, form: Form, test: Callable[[Page, Occurrence], str | None]
 ) -> Evidence:
-    """1 and the reason of the first occurrence where `test` gives one, else nothing."""
-    for occ in form.occurrences:
+    """1 and the reason of the first occurrence where `test` gives one, else nothing
+    (the first MAX_OCCURRENCES only: a company is introduced early)."""
+    for occ in form.occurrences[:MAX_OCCURRENCES]:
         reason = test(page, occ)
         if reason is not None:
             return 1.0, reason

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -56,6 +56,7 @@ class Lexicon:
     """Trailing words dropped from a listed name to get its usual short form."""
 
 
+@lru_cache(maxsize=65536)
 def compact(text: str) -> str:
     """Lookup key: no case, accents, spaces, hyphens, dots or apostrophes."""
     text = unicodedata.normalize("NFKD", text.replace("&", " and "))

@@ -76,11 +76,13 @@ class Page:
 
 
 def is_anchor(text: str) -> bool:
-    """A known company that is not a plain word, or a name with a legal form."""
+    """A known company that is not a plain word, or a name with a legal form or a
+    company head word ('Brennus Capital')."""
     entry = gz.lookup(text)
-    if entry is not None and entry.kind == gz.COMPANY and not gz.is_weak(text):
-        return True
-    return legal_form(text) is not None
+    if entry is not None:
+        return entry.kind == gz.COMPANY and not gz.is_weak(text)
+    words = text.split()
+    return legal_form(text) is not None or (len(words) > 1 and words[-1] in gz.lexicon().company_heads)
 
 
 def legal_form(text: str) -> str | None:
