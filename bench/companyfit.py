@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from goldpages import GoldPage, gold_forms, norm
 
 from tui.core.entities import nlp
-from tui.core.entities.companies import Form, Page, score_forms
+from tui.core.entities.companies import Form, Page, score_forms, second_pass
 from tui.core.entities.companies.candidates import LEADING
 from tui.core.entities.companies.features import NAMES
 from tui.core.entities.companies.page import Evidence
@@ -63,10 +63,21 @@ def design(pages: Sequence[PageForms]) -> tuple[list[list[float]], list[int]]:
 
 
 def fit(pages: Sequence[PageForms], l2: float, threshold: float) -> Scorer:
-    rows, labels = design(pages)
+    """Fit on the first-pass evidence, then again on the evidence of the second pass
+    that this first fit gives (the list neighbours it keeps), as the finder runs."""
     prior = [PRIOR.get(name, 0.0) for name in NAMES]
+    rows, labels = design(pages)
+    weights, bias = fit_logistic(rows, labels, l2, prior)
+    first = Scorer(dict(zip(NAMES, weights, strict=True)), bias, threshold)
+    rows, labels = design([passed(p, first) for p in pages])
     weights, bias = fit_logistic(rows, labels, l2, prior)
     return Scorer(dict(zip(NAMES, weights, strict=True)), bias, threshold)
+
+
+def passed(page: PageForms, scorer: Scorer) -> PageForms:
+    """The page's forms with their second-pass evidence under `scorer`."""
+    scored = second_pass(page.found, page.scored, scorer)
+    return PageForms(page.page, page.found, scored, page.labels)
 
 
 def by_site(pages: Sequence[PageForms]) -> dict[str, list[PageForms]]:
@@ -83,7 +94,7 @@ def out_of_fold(pages: Sequence[PageForms], l2: float) -> list[tuple[float, int]
     for site, held in sites.items():
         rest = [p for s, group in sites.items() if s != site for p in group]
         scorer = fit(rest, l2, 0.5)
-        rows, labels = design(held)
+        rows, labels = design([passed(p, scorer) for p in held])
         out += [(scorer.probability(NAMES, r), y) for r, y in zip(rows, labels, strict=True)]
     return out
 

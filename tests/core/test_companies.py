@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.entities import nlp
-from tui.core.entities.companies import gazetteer
-from tui.core.entities.companies import find_companies
+from tui.core.entities.companies import find_companies, gazetteer
 from tui.core.model import Company, Organisation
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 import pytest
 
 from tui.core.entities import nlp
-from tui.core.entities.companies import gazetteer
-from tui.core.entities.companies import find_companies
+from tui.core.entities.companies import find_companies, gazetteer
 
 
 @dataclass(frozen=True)

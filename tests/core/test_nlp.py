@@ -58,7 +58,8 @@ def test_pipeline_is_loaded_once_without_the_unneeded_components() -> None:
         assert nlp.load_pipeline(lang) is first
         assert first.pipe_names[-1] == "ner"
         assert not set(nlp.EXCLUDED_PIPES[lang]) & set(first.pipe_names)
-    assert nlp.load_pipeline("en").pipe_names == ["ner"]
+    english = nlp.load_pipeline("en")
+    assert english is not None and english.pipe_names == ["ner"]
 
 
 def test_english_text_goes_through_the_english_pipeline() -> None:

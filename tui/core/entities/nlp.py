@@ -111,7 +111,9 @@ def recognise(text: str, lang: str | None) -> Recognised:
     notice = None
     if nlp is None and want == "en":
         nlp, used = load_pipeline("fr"), "fr"
-        notice = "The English language model could not load: English text was read with the French one."
+        notice = (
+            "The English language model could not load: English text was read with the French one."
+        )
     if nlp is None:
         notice = "No language model could load: companies come from the rules alone."
         return Recognised([], None, notice)

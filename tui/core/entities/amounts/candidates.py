@@ -7,8 +7,8 @@ compiled pattern matched at a known position, so the pass is linear in the body'
 
 from __future__ import annotations
 
-import re
 import bisect
+import re
 from dataclasses import dataclass
 
 from tui.core.entities.amounts import currencies as cur
@@ -104,7 +104,11 @@ def read_candidates(body: str, lang: str, british: bool) -> list[Candidate]:
         if candidate is not None and (not candidates or candidate.start >= candidates[-1].end):
             candidates.append(candidate)  # a marker is never shared by two amounts
     joined = _join_ranges(body, candidates)
-    lone = [c for c in _lone_scales(body, lang) if not any(o.start < c.end and c.start < o.end for o in joined)]
+    lone = [
+        c
+        for c in _lone_scales(body, lang)
+        if not any(o.start < c.end and c.start < o.end for o in joined)
+    ]
     return sorted(joined + lone, key=lambda c: c.start) if lone else joined
 
 

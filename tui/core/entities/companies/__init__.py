@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from tui.core.entities.companies import gazetteer as gz
 from tui.core.entities.companies.candidates import UP, Form, Span, candidate_forms
+from tui.core.entities.companies.context import listed_with
 from tui.core.entities.companies.features import NAMES, evidence
 from tui.core.entities.companies.page import Evidence, Page
 from tui.core.entities.companies.rows import Verdict, build_rows
@@ -47,6 +48,8 @@ RULES = Scorer(
     threshold=0.5,
 )
 """The rules used when the fitted scorer cannot be read: known names, legal forms, cues."""
+
+LISTED = NAMES.index("listed_with")
 
 log = logging.getLogger(__name__)
 
@@ -84,10 +87,31 @@ def score_forms(
     return page, [(form, evidence(page, form)) for form in forms.values()]
 
 
+def second_pass(
+    page: Page, scored: list[tuple[Form, list[Evidence]]], scorer: Scorer
+) -> list[tuple[Form, list[Evidence]]]:
+    """The evidence again, with the forms a first pass kept as list neighbours:
+    'Zorbex, Quelmo et Tarvio' are companies when one of them is."""
+    kept = frozenset(
+        form.text
+        for form, found in scored
+        if scorer.probability(NAMES, [v for v, _ in found]) >= scorer.threshold
+    )
+    page.accept(kept)
+    out = []
+    for form, found in scored:
+        again = list(found)
+        again[LISTED] = listed_with(page, form)
+        out.append((form, again))
+    return out
+
+
 def choose(
     page: Page, scored: list[tuple[Form, list[Evidence]]], scorer: Scorer
 ) -> tuple[tuple[Company, ...], tuple[Organisation, ...]]:
-    """The rows of the forms `scorer` keeps, and the organisations among the others."""
+    """The rows of the forms `scorer` keeps (after the second pass), and the
+    organisations among the others."""
+    scored = second_pass(page, scored, scorer)
     verdicts: list[Verdict] = []
     rejected: list[tuple[Form, list[Evidence]]] = []
     for form, found in scored:
@@ -105,7 +129,36 @@ def choose(
             verdicts.append(Verdict(form.text, "organisation", kind, entry, probability))
         else:
             rejected.append((form, found))
+    verdicts += _extended(verdicts, rejected)
     return build_rows(page.body, verdicts, _aliases(rejected))
+
+
+def _extended(
+    verdicts: list[Verdict], rejected: list[tuple[Form, list[Evidence]]]
+) -> list[Verdict]:
+    """A kept name that runs on to a legal form or a company word is kept whole
+    ('Alkeon Capital' of 'Alkeon Capital Management', 'Crédit Agricole S.A.')."""
+    kept = {v.text: v for v in verdicts if v.category == "company"}
+    out = []
+    for form, found in rejected:
+        named = dict(zip(NAMES, found, strict=True))
+        formal = named["legal_form"][0] or named["company_word"][0]
+        if not formal or any(named[n][0] for n in ALIAS_BLOCKERS):
+            continue
+        inner = next((v for t, v in kept.items() if _runs_on(form.text, t)), None)
+        if inner is not None:
+            out.append(
+                Verdict(
+                    form.text, "company", "company", inner.entry, inner.probability, inner.reasons
+                )
+            )
+    return out
+
+
+def _runs_on(longer: str, shorter: str) -> bool:
+    return longer != shorter and (
+        longer.startswith(shorter + " ") or longer.endswith(" " + shorter)
+    )
 
 
 def _known_non_company(entry: gz.Entry | None) -> bool:
@@ -134,7 +187,8 @@ def _body_kind(page: Page, form: Form, found: list[Evidence], entry: gz.Entry | 
     named = dict(zip(NAMES, found, strict=True))
     if named["market"][0]:
         return "market"
-    if any(named[n][0] for n in BODY_FEATURES):
+    several = " " in form.text.strip()
+    if named["known_body"][0] or named["body_noun"][0] or (several and named["body_word"][0]):
         return gz.organisation_kind(form.text.split()) or "organisation"
     institution = page.lang == "fr" and INSTITUTION.match(form.text) is not None
     if institution and any(o.exact and o.label in ("ORG", "LOC") for o in form.occurrences):
@@ -142,4 +196,4 @@ def _body_kind(page: Page, form: Form, found: list[Evidence], entry: gz.Entry | 
     return None
 
 
-__all__ = ["Form", "Page", "Scorer", "choose", "find_companies", "score_forms"]
+__all__ = ["Form", "Page", "Scorer", "choose", "find_companies", "score_forms", "second_pass"]

@@ -10,6 +10,7 @@ its place or role ('Rival X', 'Américain X', 'PDG X') and the name after 'de'/'
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,8 +26,20 @@ MAX_FORM_WORDS = 8
 """Longer capitalised runs are headings or titles, not names."""
 
 NAME_LABELS = frozenset(
-    {"ORG", "MISC", "PER", "PERSON", "LOC", "GPE", "NORP", "FAC", "PRODUCT", "EVENT", "LAW",
-     "WORK_OF_ART"}
+    {
+        "ORG",
+        "MISC",
+        "PER",
+        "PERSON",
+        "LOC",
+        "GPE",
+        "NORP",
+        "FAC",
+        "PRODUCT",
+        "EVENT",
+        "LAW",
+        "WORK_OF_ART",
+    }
 )
 """NER labels whose spans may hold a name (dates, numbers and amounts never do)."""
 
@@ -47,7 +60,10 @@ SEPARATOR = re.compile(
 )
 """Tickers, dashes, quotes and a job title inside a run ('Netflix CEO Reed Hastings')."""
 CONNECTOR = re.compile(r"\s+(?:of|de|des|du)\s+|\s+d['’]|\s+&\s+|\s+and\s+|\s+et\s+")
-COMPOUND = re.compile(r"-(based|listed|born|headquartered|owned|backed|controlled|funded|led)\b")
+COMPOUND = re.compile(
+    r"-(based|listed|born|headquartered|owned|backed|controlled|funded|led|like|style|made"
+    r"|branded|related|linked|friendly|exclusive|compatible)\b"
+)
 """A name glued to a participle: the name alone is the candidate."""
 SENTENCE_END = re.compile(r"(?:^|[.!?:;»\"”\n]\s*|\n)$")
 LIST_ITEM = re.compile(rf"[{UP}a-z0-9][\w.&'’\-]*(?:[ \t][{UP}0-9][\w.&'’\-]*){{0,3}}")
@@ -241,7 +257,7 @@ def list_members(body: str, forms: dict[str, Form]) -> list[tuple[int, int]]:
     brands included ('A, b-brand, C et D')."""
     starts = sorted((o.start, o.end) for f in forms.values() for o in f.occurrences)
     out: list[tuple[int, int]] = []
-    for (s1, e1), (s2, _) in zip(starts, starts[1:], strict=False):
+    for (_, e1), (s2, _) in itertools.pairwise(starts):
         gap = body[e1:s2]
         if len(gap) > 60 or "," not in gap:
             continue

@@ -74,9 +74,7 @@ def _windows(page: Page, occ: Occurrence) -> tuple[str, str]:
     return before, after
 
 
-def _first(
-    page: Page, form: Form, test: Callable[[Page, Occurrence], str | None]
-) -> Evidence:
+def _first(page: Page, form: Form, test: Callable[[Page, Occurrence], str | None]) -> Evidence:
     """1 and the reason of the first occurrence where `test` gives one, else nothing
     (the first MAX_OCCURRENCES only: a company is introduced early)."""
     for occ in form.occurrences[:MAX_OCCURRENCES]:
@@ -243,6 +241,11 @@ def _product_head(page: Page, occ: Occurrence) -> str | None:
     if MODEL_WORD.search(rest):
         return f"maker of the {page.body[occ.start : occ.run_end]}"
     return None
+
+
+def listed_with(page: Page, form: Form) -> Evidence:
+    """The 'listed_with' feature again, after `page.accept` (the second pass)."""
+    return _first(page, form, _listed_with)
 
 
 def _context_feature(name: str, test: Callable[[Page, Occurrence], str | None]) -> Feature:

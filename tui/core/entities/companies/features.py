@@ -86,17 +86,24 @@ def _inside_org(page: Page, form: Form) -> Evidence:
 
 
 def _known_company(page: Page, form: Form) -> Evidence:
+    """A name the data knows as a company; a plain-word one ('Apple', 'Orange') only when
+    the body never writes that word in lowercase."""
     entry = gz.lookup(form.text)
-    if entry is None or entry.kind != gz.COMPANY or gz.is_weak(form.text):
+    if entry is None or entry.kind != gz.COMPANY or _ordinary(page, form.text):
         return NONE
     return 1.0, f"known company{f' ({entry.ticker})' if entry.ticker else ''}"
 
 
 def _known_plain_word(page: Page, form: Form) -> Evidence:
+    """A known company whose name the body also uses as an ordinary word."""
     entry = gz.lookup(form.text)
-    if entry is None or entry.kind != gz.COMPANY or not gz.is_weak(form.text):
+    if entry is None or entry.kind != gz.COMPANY or not _ordinary(page, form.text):
         return NONE
     return 1.0, "known company with a plain-word name"
+
+
+def _ordinary(page: Page, text: str) -> bool:
+    return gz.is_weak(text) and text.lower() in page.words
 
 
 def _known_body(page: Page, form: Form) -> Evidence:
@@ -144,8 +151,6 @@ def _body_word(page: Page, form: Form) -> Evidence:
     before 'of'/'de'; inside a place's name it does not count ('Kansas City Star')."""
     kind_words = gz.lexicon().organisation_words
     words = [w.strip(",.'’") for w in form.text.split()]
-    if len(words) < 2:
-        return NONE
     for i, word in enumerate(words):
         if word not in kind_words:
             continue
@@ -259,6 +264,19 @@ def _surname(page: Page, form: Form) -> Evidence:
     return NONE
 
 
+def _person_name(page: Page, form: Form) -> Evidence:
+    """'Daniel Marsh' read as a person by the NER: two or three capitalised words with no
+    company word, legal form or known name."""
+    words = form.text.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:2].islower() for w in words):
+        return NONE
+    if not any(o.exact and o.label in PERSON_LABELS for o in form.occurrences):
+        return NONE
+    if gz.lookup(form.text) is not None or legal_form(form.text) or _company_word(page, form)[0]:
+        return NONE
+    return 1.0, "a person's name"
+
+
 def _mentions(page: Page, form: Form) -> Evidence:
     count = len({o.start for o in form.occurrences})
     return min(1.0, math.log1p(count) / MENTIONS_SCALE), f"mentioned {count}×"
@@ -269,7 +287,11 @@ def _french(page: Page, form: Form) -> Evidence:
 
 
 FEATURES: tuple[Feature, ...] = (
-    *(_ner_feature(lang, group, labels) for lang, g in NER_GROUPS.items() for group, labels in g.items()),
+    *(
+        _ner_feature(lang, group, labels)
+        for lang, g in NER_GROUPS.items()
+        for group, labels in g.items()
+    ),
     Feature("ner_none", _ner_none),
     Feature("ner_partial", _ner_partial),
     Feature("inside_person", _inside_person),
@@ -297,6 +319,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("place", _place),
     Feature("ends_with_place", _ends_with_place),
     Feature("surname", _surname),
+    Feature("person_name", _person_name),
     Feature("mentions", _mentions),
     Feature("french", _french),
     *context.FEATURES,

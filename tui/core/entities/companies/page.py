@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from tui.core.entities.companies import gazetteer as gz
-from tui.core.entities.companies.candidates import Form, SpanIndex, Span, sentence_start
+from tui.core.entities.companies.candidates import Form, Span, SpanIndex, sentence_start
 
 Evidence = tuple[float, str]
 """A feature's value in [0, 1] and, when it is not zero, the words shown to the reader."""
@@ -38,6 +38,8 @@ class Page:
     """The language of the NER pipeline that read it; None when none could."""
     spans: Sequence[Span]
     forms: dict[str, Form] = field(default_factory=dict)
+    accepted: frozenset[str] = frozenset()
+    """Forms a first scoring pass kept: list neighbours of the second pass."""
 
     @cached_property
     def index(self) -> SpanIndex:
@@ -55,21 +57,26 @@ class Page:
         surnames: set[str] = set()
         for start, end, label in self.index.spans:
             words = self.body[start:end].split()
-            if label in PERSON_LABELS and 2 <= len(words) <= 4:
-                if all(w[:1].isupper() for w in words):
-                    given.add(words[0])
-                    surnames.add(words[-1])
+            named = 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+            if label in PERSON_LABELS and named:
+                given.add(words[0])
+                surnames.add(words[-1])
         return frozenset(given), frozenset(surnames)
 
     @cached_property
     def anchors(self) -> list[tuple[int, int, str]]:
-        """Occurrences of forms that are surely companies (known, or with a legal form),
-        sorted: the neighbours that make a list member a company."""
-        out = []
+        """Occurrences of forms that are surely companies (known, with a legal form, or
+        kept by the first pass), sorted: the neighbours that make a list member a company."""
+        out: list[tuple[int, int, str]] = []
         for form in self.forms.values():
-            if is_anchor(form.text):
+            if form.text in self.accepted or is_anchor(form.text):
                 out.extend((o.start, o.end, form.text) for o in form.occurrences)
         return sorted(out)
+
+    def accept(self, texts: frozenset[str]) -> None:
+        """Make the forms a first pass kept list neighbours too."""
+        self.accepted = texts
+        self.__dict__.pop("anchors", None)
 
     def at_sentence_start(self, start: int) -> bool:
         return sentence_start(self.body, start)
@@ -82,7 +89,9 @@ def is_anchor(text: str) -> bool:
     if entry is not None:
         return entry.kind == gz.COMPANY and not gz.is_weak(text)
     words = text.split()
-    return legal_form(text) is not None or (len(words) > 1 and words[-1] in gz.lexicon().company_heads)
+    return legal_form(text) is not None or (
+        len(words) > 1 and words[-1] in gz.lexicon().company_heads
+    )
 
 
 def legal_form(text: str) -> str | None:

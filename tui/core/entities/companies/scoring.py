@@ -38,7 +38,9 @@ class Scorer:
     threshold: float
 
     def margin(self, names: Sequence[str], values: Sequence[float]) -> float:
-        return self.bias + sum(self.weights.get(n, 0.0) * v for n, v in zip(names, values, strict=True))
+        return self.bias + sum(
+            self.weights.get(n, 0.0) * v for n, v in zip(names, values, strict=True)
+        )
 
     def probability(self, names: Sequence[str], values: Sequence[float]) -> float:
         return _sigmoid(self.margin(names, values))
@@ -101,6 +103,7 @@ PRIOR = {
     "place": -2.0,
     "function_word": -2.0,
     "surname": -2.0,
+    "person_name": -2.0,
     "title_before": -2.0,
     "cut_only": -2.0,
 }
