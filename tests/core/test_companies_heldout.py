@@ -456,9 +456,9 @@ def _tally(cases: list[Case], lang: str) -> tuple[float, list[str], list[str]]:
 
 FLOORS = {"fr": 0.80, "en": 0.75}
 """Recall the fitted scorer reaches on these paragraphs, which it was never fitted on
-(measured 0.85 in French, 0.79 in English when the scorer was last fitted)."""
+(measured 0.84 in French, 0.77 in English when the scorer was last fitted)."""
 MAX_WRONG = {"fr": 2, "en": 1}
-"""Non-companies it may list on them at most (measured: 2 and 1)."""
+"""Non-companies it may list on them at most (measured: 2 and 0)."""
 
 
 @pytest.mark.parametrize(("cases", "lang"), [(FRENCH, "fr"), (ENGLISH, "en")], ids=["fr", "en"])

@@ -92,7 +92,7 @@ def test_no_language_model_gives_a_notice_and_the_known_names(
 
 def test_a_bank_named_with_a_common_french_word_keeps_that_word() -> None:
     text = (
-        "Crédit Lorvanais a relevé ses taux. Le crédit immobilier ralentit, "
+        "La banque Crédit Lorvanais a relevé ses taux. Le crédit immobilier ralentit, "
         "a indiqué Crédit Lorvanais."
     )
     found = companies(text, "fr")

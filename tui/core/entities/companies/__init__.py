@@ -156,9 +156,8 @@ def _extended(
 
 
 def _runs_on(longer: str, shorter: str) -> bool:
-    return longer != shorter and (
-        longer.startswith(shorter + " ") or longer.endswith(" " + shorter)
-    )
+    """'Alkeon Capital Management' runs on from 'Alkeon Capital' (to the right only)."""
+    return longer.startswith(shorter + " ")
 
 
 def _known_non_company(entry: gz.Entry | None) -> bool:
