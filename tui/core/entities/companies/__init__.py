@@ -26,11 +26,9 @@ from tui.core.model import Company, Organisation
 
 ALIAS_BLOCKERS = ("place", "known_body", "function_word", "calendar", "surname", "body_word")
 """Evidence that keeps a rejected form from joining a kept company as its short form."""
-BODY_FEATURES = ("known_body", "body_word", "body_noun")
 INSTITUTION = re.compile(rf"^[{UP}][\w'’\-]* (?:(?:de|des|du|de la) |d['’]|de l['’])[a-zà-ÿ]")
 """'Caisse de retraite des cadres': a French name that goes on in lowercase after 'de'
 names an institution, not a company."""
-"""Evidence that a form not kept as a company names a public body or institution."""
 RULES = Scorer(
     weights={
         "known_company": 5.0,
