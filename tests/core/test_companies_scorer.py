@@ -49,6 +49,8 @@ def test_company_rows_say_why_they_are_there() -> None:
     assert "Velmoria SA" in found
     assert "legal form SA" in found["Velmoria SA"].reasons
     assert all(len(c.reasons) <= scoring.MAX_REASONS for c in found.values())
+    silent = ("NER: PER", "NER: LOC", "no NER label", "one word", "French text")
+    assert not any(part in r for c in found.values() for r in c.reasons for part in silent)
 
 
 def test_reasons_survive_the_json_round_trip() -> None:

@@ -26,6 +26,23 @@ MAX_REASONS = 3
 MIN_REASON_WEIGHT = 0.25
 """A feature adds a reason only when it raised the score by at least this much."""
 
+SILENT = frozenset(
+    {
+        "ner_fr_PER",
+        "ner_fr_LOC",
+        "ner_en_PERSON",
+        "ner_en_PLACE",
+        "ner_en_NORP",
+        "ner_none",
+        "ner_partial",
+        "one_word",
+        "french",
+        "sentence_start",
+    }
+)
+"""Features that may raise a score but do not read as a reason ('French NER: PER' is a
+quirk of that model, not why a name is a company)."""
+
 _log = logging.getLogger(__name__)
 
 
@@ -50,7 +67,7 @@ class Scorer:
         gains = [
             (self.weights.get(name, 0.0) * value, text)
             for name, (value, text) in zip(names, evidence, strict=True)
-            if value and text
+            if value and text and name not in SILENT
         ]
         gains.sort(key=lambda g: -g[0])
         return tuple(dict.fromkeys(t for g, t in gains if g >= MIN_REASON_WEIGHT))[:MAX_REASONS]
