@@ -19,14 +19,22 @@ def amount(body: str, text: str, value: float, currency: str | None, **extra: ob
     return Amount(text, start, start + len(text), value, currency, **extra)  # type: ignore[arg-type]
 
 
-def company(body: str, name: str, *forms: str, **extra: str) -> Company:
+def company(
+    body: str,
+    name: str,
+    *forms: str,
+    ticker: str | None = None,
+    country: str | None = None,
+    industry: str | None = None,
+) -> Company:
     """A company with every mention of its forms, longest form first, without overlaps."""
     found: list[Mention] = []
     for form in sorted(forms or (name,), key=len, reverse=True):
         for m in mentions(body, form):
             if not any(m.start < f.end and f.start < m.end for f in found):
                 found.append(m)
-    return Company(name, tuple(sorted(found, key=lambda m: m.start)), **extra)
+    mentioned = tuple(sorted(found, key=lambda m: m.start))
+    return Company(name, mentioned, ticker=ticker, country=country, industry=industry)
 
 
 def article(

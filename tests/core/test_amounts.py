@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.entities.amount_numbers import parse_digits
 from tui.core.entities.amounts import find_amounts
+from tui.core.entities.amounts.numbers import parse_digits
 from tui.core.model import Amount
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tui.core.entities import nlp
 
 
@@ -50,12 +52,44 @@ def test_french_sentence_gives_an_organisation_span() -> None:
 
 
 def test_pipeline_is_loaded_once_without_the_unneeded_components() -> None:
-    first = nlp.load_pipeline()
-    assert first is not None
-    assert nlp.load_pipeline() is first
-    assert first.pipe_names[-1] == "ner"
-    assert "ner" in first.pipe_names
-    assert not set(nlp.EXCLUDED_PIPES) & set(first.pipe_names)
+    for lang in ("fr", "en"):
+        first = nlp.load_pipeline(lang)
+        assert first is not None
+        assert nlp.load_pipeline(lang) is first
+        assert first.pipe_names[-1] == "ner"
+        assert not set(nlp.EXCLUDED_PIPES[lang]) & set(first.pipe_names)
+    english = nlp.load_pipeline("en")
+    assert english is not None and english.pipe_names == ["ner"]
+
+
+def test_english_text_goes_through_the_english_pipeline() -> None:
+    text = "Maria Lopez, the chief executive of Harbor Freight Lines, flew to Chicago on Monday."
+    found = nlp.recognise(text, "en")
+    assert found.model_lang == "en" and found.notice is None
+    labels = {text[s:e]: label for s, e, label in found.spans}
+    assert labels.get("Maria Lopez") == "PERSON"
+    assert labels.get("Chicago") == "GPE"
+    assert nlp.recognise(text, None).model_lang == "en"
+
+
+def test_english_falls_back_to_the_french_pipeline_with_a_notice(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(nlp.MODELS, "en", "no_such_model_package")
+    monkeypatch.setattr(nlp, "_state", {})
+    found = nlp.recognise("The company Zorbex opened an office in Lyon.", "en")
+    assert found.model_lang == "fr"
+    assert found.notice is not None and "French" in found.notice
+    assert any(label in ("LOC", "ORG", "MISC", "PER") for _, _, label in found.spans)
+
+
+def test_no_pipeline_at_all_gives_no_span_and_a_notice(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(nlp, "MODELS", {"fr": "nothing_here", "en": "nothing_either"})
+    monkeypatch.setattr(nlp, "MODEL_NAME", "nothing_here")
+    monkeypatch.setattr(nlp, "_state", {})
+    found = nlp.recognise("Le groupe Zorbex ouvre un bureau à Lyon.", "fr")
+    assert found.spans == [] and found.model_lang is None
+    assert found.notice is not None and "rules" in found.notice
 
 
 def test_long_text_spans_point_at_the_right_text() -> None:

@@ -18,10 +18,10 @@ SAMPLE_CHARS = 20_000
 
 
 def guess_language(text: str) -> str | None:
-    """'fr', 'en', or None when the text gives too little to tell."""
+    """'fr', 'en', or None when the text gives too little (or as much of each) to tell."""
     words = _WORD.findall(text[:SAMPLE_CHARS].lower())
     french = sum(word in _FRENCH for word in words)
     english = sum(word in _ENGLISH for word in words)
-    if french + english < 3:
+    if french == english:
         return None
-    return "fr" if french >= english else "en"
+    return "fr" if french > english else "en"

@@ -42,6 +42,8 @@ class Company:
     ticker: str | None = None
     country: str | None = None
     industry: str | None = None
+    reasons: tuple[str, ...] = ()
+    """The evidence that weighed most for listing it ('legal form SA', 'English NER: ORG')."""
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -86,6 +88,8 @@ class Entities:
     companies: tuple[Company, ...] = ()
     organisations: tuple[Organisation, ...] = ()
     checks: tuple[AmountCheck, ...] = ()
+    notices: tuple[str, ...] = ()
+    """What the reader should be told about how they were found (a model that did not load)."""
 
 
 @dataclass(frozen=True)

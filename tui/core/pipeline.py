@@ -53,8 +53,9 @@ def analyse_article(article: Article, limit: int | None = None) -> Article:
 
     part, notice = analysed_part(article.body, limit) if limit else (article.body, None)
     struck = tuple((s, e) for s, e in article.struck if e <= len(part))
-    analysed = replace(article, entities=analyse(part, article.lang, struck))
-    return replace(analysed, notices=(*article.notices, notice)) if notice else analysed
+    entities = analyse(part, article.lang, struck)
+    notices = (*article.notices, *entities.notices, *((notice,) if notice else ()))
+    return replace(article, entities=entities, notices=notices)
 
 
 def fetch_with_library(

@@ -50,6 +50,8 @@ def _company(c: Company) -> dict[str, Any]:
         value = getattr(c, key)
         if value:
             out[key] = value
+    if c.reasons:
+        out["reasons"] = list(c.reasons)
     return out
 
 
@@ -122,6 +124,7 @@ def article_from_dict(data: dict[str, Any]) -> Article:
             ticker=_opt_str(c.get("ticker")),
             country=_opt_str(c.get("country")),
             industry=_opt_str(c.get("industry")),
+            reasons=tuple(str(r) for r in c.get("reasons") or ()),
         )
         for c in data.get("companies") or ()
     )

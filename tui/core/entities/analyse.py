@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from tui.core.entities.amounts import find_amounts
 from tui.core.entities.checks import find_checks, link_owners
 from tui.core.entities.companies import find_companies
-from tui.core.entities.nlp import entity_spans
+from tui.core.entities.nlp import recognise
 from tui.core.model import Entities
 
 
@@ -21,13 +21,14 @@ def analyse_amounts(
 
 def analyse(body: str, lang: str | None, struck: Sequence[tuple[int, int]] = ()) -> Entities:
     """Amounts, companies, other organisations and total checks found in `body`."""
-    spans = entity_spans(body, lang)
+    ner = recognise(body, lang)
     amounts = find_amounts(body, lang, struck)
-    companies, organisations = find_companies(body, lang, spans)
+    companies, organisations = find_companies(body, lang, ner.spans, ner.model_lang)
     owned = link_owners(body, amounts, companies, organisations)
     return Entities(
         amounts=owned,
         companies=companies,
         organisations=organisations,
         checks=find_checks(body, owned),
+        notices=(ner.notice,) if ner.notice else (),
     )

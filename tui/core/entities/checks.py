@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from tui.core.entities.amount_context import Sentences
-from tui.core.entities.currencies import SPACES_RE
+from tui.core.entities.amounts.context import Sentences
+from tui.core.entities.amounts.currencies import SPACES_RE
 from tui.core.model import Amount, AmountCheck, Company, Organisation
 
 TOLERANCE = 0.005

@@ -49,7 +49,8 @@ def amount_prompt(amount: Amount, lang: str | None) -> Text:
 
 
 def company_prompt(company: Company) -> Text:
-    """Name and mention count; other surface forms and ticker, country, industry if known."""
+    """Name and mention count; other surface forms and ticker, country, industry if known;
+    the evidence that weighed most for listing it."""
     prompt = Text(clean(company.name), style="bold")
     prompt.append(f"  ×{len(company.mentions)}", style="dim")
     others = [form for form in company.forms if form != company.name]
@@ -57,6 +58,8 @@ def company_prompt(company: Company) -> Text:
     details += [clean(v) for v in (company.ticker, company.country, company.industry) if v]
     if details:
         prompt.append("\n" + " · ".join(details), style="dim")
+    if company.reasons:
+        prompt.append("\nwhy: " + clean(" · ".join(company.reasons)), style="italic dim")
     return prompt
 
 

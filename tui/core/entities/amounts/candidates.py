@@ -1,40 +1,31 @@
-"""Money amounts in an article body, French or English.
+"""Amount candidates: every number read with its currency marker and scale, ranges joined.
 
-`find_amounts` reads every number (digits or words), looks left for a currency
-symbol or code and right for a scale and a currency, joins ranges into one amount,
-then gives a bare scaled number ('60 millions') the currency its context implies.
-Each step is a compiled pattern matched at a known position, so the whole pass is
-linear in the length of the body.
+Each number (digits or words) looks left for a currency symbol or code and right for a
+scale and a currency; `low <connector> high` pairs become one range. Each step is a
+compiled pattern matched at a known position, so the pass is linear in the body's length.
 """
 
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from tui.core.entities import amount_context as context
-from tui.core.entities import currencies as cur
-from tui.core.entities.amount_numbers import (
+from tui.core.entities.amounts import currencies as cur
+from tui.core.entities.amounts.currencies import DASH, GAP, SEP, SPACE
+from tui.core.entities.amounts.numbers import (
     NumberToken,
     glued_cents,
     is_pence,
     number_tokens,
     year_not_money,
 )
-from tui.core.entities.currencies import DASH, GAP, SEP, SPACE
-from tui.core.model import Amount
 
 CHANGE_WINDOW = 40
 """How far before 'from $5m to $8m' a verb of change ('rose', 'passé') is looked for."""
 
 PREFIX_WINDOW = 8
 """How many characters before a number may hold its currency symbol (`CAN$ `, `US$`)."""
-
-MIN_BARE_SCALE = 1e6
-"""Only numbers scaled by a million or more are read as money without a currency."""
 
 MIN_UNSCALED_LOW = 1000
 """A range's low end this large keeps its own value rather than borrowing the high end's
@@ -68,11 +59,19 @@ _CHANGE_RE = re.compile(
 _TARGET_RE = re.compile(r"\b(?:to|à)\s*$", re.I)
 """'grow to $5bn to $6bn': the change leads to a range, it does not start at its low end."""
 _FROM_RE = re.compile(r"\b(?:from|de|d['’])\s*$", re.I)
+_URL_RE = re.compile(r"\b(?:https?://|www\.)\S+")
+_TRUNCATED_RE = re.compile(rf"(?:{GAP}\w+)?(?:{GAP}\w{{1,3}}['’]?)?{GAP}$")
+"""'… une levée de 230 millions d' at the very end of a page dump, with no full stop: the
+amount is cut off."""
+_LONE_SCALE_RE = re.compile(
+    rf"\b(?:au|du|le|un|d['’]un|the|a){SEP}(?P<scale>milliards?|millions?|billions?)(?={SEP})",
+    re.I,
+)
 _OPENER_NEEDED = {"et": "entre", "and": "between"}
 
 
 @dataclass(frozen=True)
-class _Candidate:
+class Candidate:
     """A number read with what surrounds it, before ranges and inference."""
 
     start: int
@@ -89,48 +88,50 @@ class _Candidate:
         return self.number * (self.scale or 1.0)
 
 
-def find_amounts(
-    body: str, lang: str | None = None, struck: Sequence[tuple[int, int]] = ()
-) -> tuple[Amount, ...]:
-    """Every money amount in `body`, in reading order, with `body[a.start:a.end] == a.text`.
+def read_candidates(body: str, lang: str, british: bool) -> list[Candidate]:
+    """Every number of `body` that can be money, in order, with ranges joined.
 
-    `lang` ('fr', 'en' or None to guess) decides what 'billion' means and which
-    number words are read; `struck` holds the spans shown struck through.
+    `british` (the text is about Britain) allows '286p' and a bare 'pounds'/'livres'.
     """
-    language = context.language(body, lang)
-    british = context.is_british(body)
-    candidates: list[_Candidate] = []
-    for token in number_tokens(body, language):
+    candidates: list[Candidate] = []
+    links = [(m.start(), m.end()) for m in _URL_RE.finditer(body)]
+    for token in number_tokens(body, lang):
         if candidates and token.start < candidates[-1].end:
             continue  # already read as part of the previous amount ('9€99', 'et demi')
-        candidate = _read(body, token, language, british)
+        if _inside(links, token.start) or _TRUNCATED_RE.match(body, token.end):
+            continue  # a number in a web address; an amount cut off by the end of the page
+        candidate = _read(body, token, lang, british)
         if candidate is not None and (not candidates or candidate.start >= candidates[-1].end):
             candidates.append(candidate)  # a marker is never shared by two amounts
-    if not candidates:
-        return ()
     joined = _join_ranges(body, candidates)
-    used = {c.currency for c in joined}
-    markers: dict[str | None, str | None] = {
-        cur.DOLLAR: context.dollar_currency(body, language) if cur.DOLLAR in used else cur.DOLLAR,
-        cur.YEN: context.yen_currency(body) if cur.YEN in used else cur.YEN,
-        **{
-            m: context.local_currency(body, m)
-            for m in (cur.DIRHAM, cur.DINAR, cur.RUPEE)
-            if m in used
-        },
-    }
-    hedges = context.qualifiers(body)
-    explicit = [
-        _amount(body, c, markers.get(c.currency, c.currency), c.borrowed, hedges)
-        for c in joined
-        if markers.get(c.currency, c.currency) is not None
+    lone = [
+        c
+        for c in _lone_scales(body, lang)
+        if not any(o.start < c.end and c.start < o.end for o in joined)
     ]
-    amounts = explicit + _inferred(body, language, joined, explicit, hedges)
-    amounts.sort(key=lambda a: a.start)
-    return _mark_struck(amounts, struck)
+    return sorted(joined + lone, key=lambda c: c.start) if lone else joined
 
 
-def _read(body: str, token: NumberToken, lang: str, british: bool) -> _Candidate | None:
+def _lone_scales(body: str, lang: str) -> list[Candidate]:
+    """'supérieure au milliard de dollars': a scale word with no number but an article,
+    and a currency after it, is one of that scale."""
+    out = []
+    for match in _LONE_SCALE_RE.finditer(body):
+        word = cur.SUFFIX_WORD_RE.match(body, match.end())
+        if word is None:
+            continue
+        currency, _ = cur.word_currency(word.group("word"))
+        factor = cur.scale_value(match.group("scale"), lang)
+        out.append(Candidate(match.start("scale"), word.end(), 1.0, factor, currency))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, len(spans) and 10**12)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _read(body: str, token: NumberToken, lang: str, british: bool) -> Candidate | None:
     """The number at `token` with its currency and scale, or None if it cannot be money.
     `british` (the text is about Britain) allows '286p' and a bare 'pounds'/'livres'."""
     if _PERCENT_RE.match(body, token.end):
@@ -160,7 +161,7 @@ def _read(body: str, token: NumberToken, lang: str, british: bool) -> _Candidate
         return None
     if currency is not None and multiplier is None and year_not_money(body, token, start, end):
         return None
-    return _Candidate(start, end, number, multiplier, currency)
+    return Candidate(start, end, number, multiplier, currency)
 
 
 def _scale(body: str, token: NumberToken, has_prefix: bool) -> tuple[int, tuple[str, float] | None]:
@@ -230,10 +231,10 @@ def _opens_next(body: str, pos: int, symbol: re.Match[str]) -> bool:
     return symbol.start("cur") > pos or not body[symbol.end()].isdigit()
 
 
-def _join_ranges(body: str, candidates: list[_Candidate]) -> list[_Candidate]:
+def _join_ranges(body: str, candidates: list[Candidate]) -> list[Candidate]:
     """Join `low <connector> high` pairs ('entre 10 et 20 millions', '$5m-$10m') into one;
     the start of a change ('passé de 12 à 15 M€') takes the end's scale and currency."""
-    joined: list[_Candidate] = []
+    joined: list[Candidate] = []
     i = 0
     while i < len(candidates):
         low = candidates[i]
@@ -248,7 +249,7 @@ def _join_ranges(body: str, candidates: list[_Candidate]) -> list[_Candidate]:
     return joined
 
 
-def _pair(body: str, low: _Candidate, high: _Candidate) -> list[_Candidate] | None:
+def _pair(body: str, low: Candidate, high: Candidate) -> list[Candidate] | None:
     """`low` and `high` as one range amount, or as the two ends of a change, when the
     words between them say so; None when they are unrelated."""
     between = body[low.end : high.start]
@@ -269,21 +270,21 @@ def _pair(body: str, low: _Candidate, high: _Candidate) -> list[_Candidate] | No
         falling = word in ("à", "to") and high.currency is not None and _FROM_RE.search(lead)
         return _change(low, high) if falling else None  # 'de 150 à 90 M€' only falls
     currency = high.currency or low.currency
-    return [_Candidate(low.start, high.end, low_value, None, currency, high.value)]
+    return [Candidate(low.start, high.end, low_value, None, currency, high.value)]
 
 
-def _change(low: _Candidate, high: _Candidate) -> list[_Candidate] | None:
+def _change(low: Candidate, high: Candidate) -> list[Candidate] | None:
     """The two ends of a change; a bare start borrows the end's scale and currency."""
     if low.currency is not None:
         return None  # both ends are complete amounts already
     value = _low_value(low, high, change=True)
     if value is None:
         return None
-    start = _Candidate(low.start, low.end, value, None, high.currency, borrowed=True)
+    start = Candidate(low.start, low.end, value, None, high.currency, borrowed=True)
     return [start, high]
 
 
-def _low_value(low: _Candidate, high: _Candidate, change: bool) -> float | None:
+def _low_value(low: Candidate, high: Candidate, change: bool) -> float | None:
     """The low end's value, sharing the high end's scale where the figures say it should;
     None when neither reading makes sense."""
     if low.scale is not None or high.scale is None:
@@ -302,86 +303,3 @@ def _opened(body: str, start: int, opener: str) -> bool:
     """Whether `opener` ('entre', 'between') stands just before `start`."""
     match = _RANGE_OPENER_RE.search(body[max(0, start - 12) : start])
     return match is not None and match.group("w").lower() == opener
-
-
-def _amount(
-    body: str, c: _Candidate, currency: str | None, inferred: bool, qualifiers: dict[int, str]
-) -> Amount:
-    return Amount(
-        text=body[c.start : c.end],
-        start=c.start,
-        end=c.end,
-        value=_tidy(c.value),
-        currency=currency,
-        value_max=None if c.value_max is None else _tidy(c.value_max),
-        qualifier=qualifiers.get(c.start),
-        currency_inferred=inferred,
-    )
-
-
-def _tidy(value: float) -> float:
-    """Round away binary noise (1.3 * 1e6 = 1300000.0000000002)."""
-    return float(round(value, 6))
-
-
-def _inferred(
-    body: str,
-    lang: str,
-    candidates: list[_Candidate],
-    explicit: list[Amount],
-    hedges: dict[int, str],
-) -> list[Amount]:
-    """Bare scaled numbers in a money context, with the currency their context implies."""
-    found: list[Amount] = []
-    sentences = context.Sentences(body)
-    index = context.AmountIndex(explicit)
-    primary = context.AmountIndex([a for a in explicit if not context.is_conversion(body, a)])
-    dominant = context.dominant_currency(explicit)
-    for k, c in enumerate(candidates):
-        if c.currency is not None:
-            continue
-        if c.scale is None and c.value_max is None:
-            rate = context.rate_currency(body, c.end, sentences)
-            if rate is not None:
-                found.append(_amount(body, c, rate, True, hedges))
-        elif dominant is not None and c.scale is not None and c.scale >= MIN_BARE_SCALE:
-            span = (c.start, c.end)
-            previous = _scaled_before(candidates, k, sentences.sentence(c.start)[0])
-            if context.continues_a_count(body, previous, span, lang):
-                continue
-            following = candidates[k + 1].start if k + 1 < len(candidates) else len(body)
-            if context.bare_scaled_is_money(body, span, lang, sentences, index, following):
-                currency = context.nearest_currency(c.start, sentences, primary) or dominant
-                found.append(_amount(body, c, currency, True, hedges))
-    return found
-
-
-def _scaled_before(candidates: list[_Candidate], k: int, sentence_start: int) -> int | None:
-    """Where the figure that candidate `k` parallels ends, if it is a bare scaled number:
-    the nearest earlier one of the same sentence with the same scale ('2,4 millions
-    d'unités …, contre 2,2 millions'), else the nearest scaled or money one. Plain
-    numbers (years, counts) in between are passed over."""
-    current, fallback = candidates[k], None
-    for j in range(k - 1, -1, -1):
-        previous = candidates[j]
-        if previous.start < sentence_start:
-            break
-        if previous.currency is None and previous.scale is None:
-            continue
-        if previous.scale == current.scale:
-            return previous.end if previous.currency is None else None
-        fallback = fallback or previous
-    return fallback.end if fallback is not None and fallback.currency is None else None
-
-
-def _mark_struck(amounts: list[Amount], struck: Sequence[tuple[int, int]]) -> tuple[Amount, ...]:
-    """`amounts` (in order) with `struck` set on those overlapping a struck span."""
-    spans = sorted(struck)
-    ends = list(itertools.accumulate((end for _, end in spans), max))
-    marked: list[Amount] = []
-    for amount in amounts:
-        # Spans starting before the amount ends; the furthest-reaching one decides.
-        i = bisect.bisect_left(spans, (amount.end,))
-        hit = i > 0 and ends[i - 1] > amount.start
-        marked.append(replace(amount, struck=True) if hit else amount)
-    return tuple(marked)

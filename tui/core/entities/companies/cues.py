@@ -1,11 +1,11 @@
 """Context and shape evidence that a capitalised name is a company.
 
 The phrases come from the data file's word lists; this module turns them into
-patterns over the text just before and just after a name. Two strengths:
-`has_cue` (some cues only hold when spaCy did not call the name a person or place)
-and the strong cues inside it (a business act, a role or a listing: 'le rachat de X',
-'PDG de X', 'X a levé', 'shares of X', 'X (NASDAQ: XX)'), which hold whatever the label.
-`company_shape` and `product_context` judge a name by its spelling and its neighbours.
+patterns over the text just before and just after a name, which the context features
+(`context`) test: company nouns and cue words before or after a name ('la start-up X',
+'X a levé'), business acts, roles and listings ('le rachat de X', 'PDG de X', 'shares of
+X', 'X (NASDAQ: XX)'), appositions, lists, products, markets and public-body nouns.
+`company_shape` judges a name by its spelling.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from tui.core.entities.gazetteer import lexicon, words_list
+from tui.core.entities.companies.gazetteer import lexicon, words_list
 
 WINDOW = 80
 """Characters of context read on each side of a name."""
@@ -141,21 +141,6 @@ DATA_SOURCE = re.compile(
 )
 """'selon le décompte de X', 'according to data from X': a data provider named without an
 article ('de l'Insee', 'from the BLS' are public bodies and keep theirs)."""
-AMONG_DEALS = re.compile(r"\b(?i:dont|notamment|parmi\s+lesquelles?)\s+celles?\s+(?:de|d')\s*$")
-"""'le report de plusieurs IPO, dont celles de X': the deals of X, in a deal sentence."""
-
-
-@cache
-def cue_words() -> frozenset[str]:
-    """Lowercase words of the cue phrases and company nouns: 'Rival X', 'Shares of X'
-    open a sentence with a cue, not with a name."""
-    lex = lexicon()
-    phrases = [*lex.cues_before.get("fr", ()), *lex.cues_before.get("en", ())]
-    phrases += [*words_list("strong_before_fr"), *words_list("strong_before_en")]
-    phrases += lex.company_nouns
-    words = {w for p in phrases for w in re.split(r"[\s']+", p.lower()) if len(w) > 3}
-    name_words = {w.lower() for w in (*lex.company_prefixes, *lex.company_heads)}
-    return frozenset(words - name_words)
 
 
 def market_place(body: str, start: int) -> bool:
@@ -179,33 +164,6 @@ def described_before(body: str, start: int) -> bool:
     a company noun phrase set off by a comma right before the name."""
     before = body[max(0, start - 90) : start].replace("’", "'")
     return _described().search(before) is not None
-
-
-def has_cue(body: str, start: int, end: int, label: str, lang: str) -> bool:
-    """A context phrase right before ('la start-up X') or after ('X, a data firm')."""
-    before_re, after_re, adjacent_re = cue_patterns(lang)
-    before = body[max(0, start - WINDOW) : start].replace("’", "'")
-    after = body[end : end + WINDOW].replace("’", "'")
-    person = label == "PER" and " " in body[start:end].strip()
-    if adjacent_re.search(before) or (strong_cue(body, start, end, lang) and not person):
-        return True
-    if appositive(lang).match(after) and (label != "PER" or " " not in body[start:end].strip()):
-        return True
-    possessive = re.match(r"'s\b", after) is not None
-    if possessive:  # 'X's chief executive' says X is a company, 'stake in X's unit' does not
-        return after_re.match(after) is not None
-    if label != "PER" and described_before(body, start):
-        return True
-    if label in ("PER", "LOC"):
-        return False
-    if OFFERING.match(body, end, min(len(body), end + 200)):
-        return True
-    near = body[max(0, start - 60) : start].replace("’", "'")
-    if DATA_SOURCE.search(near):
-        return True
-    if AMONG_DEALS.search(near) and deal_sentence(body, start, end):
-        return True
-    return bool(before_re.search(before) or after_re.match(after) or INVESTED.search(before))
 
 
 def strong_cue(body: str, start: int, end: int, lang: str) -> bool:

@@ -1,4 +1,4 @@
-"""Company rows: surface forms merged into one row per company, with every mention.
+"""Company rows: accepted forms merged into one row per company, with every mention.
 
 'Dassault' joins 'Dassault Systèmes', 'Uber France' joins 'Uber', 'TCV' joins
 'Technology Crossover Ventures (TCV)'; then every form is searched in the body (word
@@ -11,84 +11,22 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.core.entities import gazetteer as gz
-from tui.core.entities.company_cues import company_shape, product_context
+from tui.core.entities.companies import gazetteer as gz
+from tui.core.entities.companies.places import is_place
 from tui.core.model import Company, Mention, Organisation
 
 
 @dataclass(frozen=True)
-class Found:
-    """One candidate that passed: a company or another organisation."""
+class Verdict:
+    """One form the scorer kept: a company, or another organisation."""
 
-    start: int
-    end: int
+    text: str
     category: str
+    """'company' or 'organisation'."""
     kind: str = "company"
     entry: gz.Entry | None = None
-    weak: bool = False
-
-
-MONEY = r"(?:euros?|dollars?|francs?|M€|Md€|k€|€|\$|millions?|milliards?)"
-COMPLEMENT = (
-    r"(?:\s*\([^()\n]{0,100}\)|\s+en\s+\d{4}"
-    rf"|\s+(?:pour|à hauteur de|for)\s+[\d\s.,]+{MONEY}(?:\s+(?:d['’]euros|de dollars))?)?"
-)
-COORDINATION = re.compile(
-    rf"^{COMPLEMENT}\s*(?:,|;|et|and|&|ou|or|, et|, and|, ainsi que|as well as)\s*$"
-)
-"""The gap between two listed names; the first may have a parenthesis, a year or an
-amount after it ('X (90 M€), Y', 'X en 2014 et Y', 'X pour 145.000 euros, et Y')."""
-REACH = 120
-"""Characters searched on each side of a name for a listed company."""
-
-
-def coordinated(
-    body: str, found: Sequence[Found], left: Sequence[tuple[int, int, str]], lang: str
-) -> list[Found]:
-    """'Klarna et Medline', 'X (84 M€), Y et Z': a name listed next to a company is one too,
-    and so, in turn, are the names listed next to it.
-
-    Person-like names (spaCy PER with several words) and places are never taken; on
-    English text (where the French model's labels are weak) spaCy must say ORG or MISC."""
-    sure = [(f.start, f.end) for f in found if f.category == "company"]
-    todo = [item for item in left if _listable(body, item, lang)]
-    out: list[Found] = []
-    changed = True
-    while changed and todo:
-        changed = False
-        for item in list(todo):
-            if any(_listed_with(body, item, other) for other in sure):
-                out.append(Found(item[0], item[1], "company", weak=True))
-                sure.append((item[0], item[1]))
-                todo.remove(item)
-                changed = True
-    return out
-
-
-def _listable(body: str, item: tuple[int, int, str], lang: str) -> bool:
-    start, end, label = item
-    several = " " in body[start:end].strip()
-    if label == "PER" and several:
-        return False
-    if several and not gz.has_company_form(body[start:end].split()) and label != "ORG":
-        return False
-    shaped = company_shape(body[start:end]) and not product_context(body, start, end)
-    return lang != "en" or label in ("ORG", "") or shaped
-
-
-def _listed_with(body: str, item: tuple[int, int, str], other: tuple[int, int]) -> bool:
-    """Next to `other` in a list; a place or a name spaCy did not tag only when joined by
-    'et'/'and' (not 'Picquier, Paris', not 'Alexa, Google')."""
-    start, end, label = item
-    gap = None
-    if other[1] <= start and start - other[1] <= REACH:
-        gap = body[other[1] : start]
-    elif end <= other[0] and other[0] - end <= REACH:
-        gap = body[end : other[0]]
-    if gap is None or COORDINATION.match(gap) is None:
-        return False
-    tail = re.sub(COMPLEMENT, "", gap, count=1).strip()
-    return label not in ("LOC", "") or tail in ("et", "and", "&", ", and", ", et")
+    probability: float = 0.0
+    reasons: tuple[str, ...] = ()
 
 
 @dataclass
@@ -96,32 +34,31 @@ class _Row:
     forms: list[str]
     entry: gz.Entry | None
     kind: str
+    best: Verdict
 
 
 def build_rows(
-    body: str, found: Sequence[Found], left: Sequence[str] = ()
+    body: str, verdicts: Sequence[Verdict], aliases: Sequence[str] = ()
 ) -> tuple[tuple[Company, ...], tuple[Organisation, ...]]:
-    """Merge the verdicts into one row per company or body, with every mention."""
-    org_forms = {body[f.start : f.end] for f in found if f.category == "organisation"}
-    best: dict[str, Found] = {}
-    for f in found:
-        text = body[f.start : f.end]
-        if f.category == "company" and text in org_forms and f.entry is None:
-            continue
-        if text not in best or (best[text].weak and not f.weak) or f.entry is not None:
-            best[text] = f
-    ordered = sorted(best.items(), key=lambda kv: (-len(kv[0].split()), -len(kv[0])))
+    """Merge the verdicts into one row per company or body, with every mention; an
+    alias joins the company row one of whose forms it opens ('Tiger' of 'Tiger Global')."""
+    org_forms = {v.text for v in verdicts if v.category == "organisation"}
+    ordered = sorted(verdicts, key=lambda v: (-len(v.text.split()), -len(v.text)))
     companies: list[_Row] = []
     orgs: list[_Row] = []
-    for text, f in ordered:
-        rows = companies if f.category == "company" else orgs
-        row = _home(body, rows, text, f.entry)
+    for verdict in ordered:
+        if verdict.category == "company" and verdict.text in org_forms and verdict.entry is None:
+            continue
+        rows = companies if verdict.category == "company" else orgs
+        row = _home(body, rows, verdict.text, verdict.entry)
         if row is None:
-            rows.append(_Row([text], f.entry, f.kind))
-        else:
-            row.forms.append(text)
-    for text in left:
-        row = next((r for r in companies if any(_starts(f, text) for f in r.forms)), None)
+            rows.append(_Row([verdict.text], verdict.entry, verdict.kind, verdict))
+            continue
+        row.forms.append(verdict.text)
+        if verdict.probability > row.best.probability:
+            row.best = verdict
+    for text in aliases:
+        row = next((r for r in companies if any(_short_form(f, text) for f in r.forms)), None)
         if row is not None and text not in org_forms:
             row.forms.append(text)
     return _emit(body, companies, orgs)
@@ -139,6 +76,14 @@ def _home(body: str, rows: list[_Row], text: str, entry: gz.Entry | None) -> _Ro
             if key == gz.compact(form) or _alias(body, text, form):
                 return row
     return None
+
+
+def _short_form(kept: str, other: str) -> bool:
+    """'Tiger' of 'Tiger Global', 'Zorbex' of 'Zorbex.com', 'Uber France' of 'Uber'."""
+    if _starts(kept, other):
+        return True
+    head, _, tail = other.rpartition(" ")
+    return head == kept and is_place(tail)
 
 
 def _starts(long: str, short: str) -> bool:
@@ -175,7 +120,8 @@ def _emit(
         name = _canonical(row, mentions)
         if idx < len(companies):
             e = row.entry
-            out_c.append(Company(name, mentions, *(e.ticker, e.country, e.industry) if e else ()))
+            facts = (e.ticker, e.country, e.industry) if e else (None, None, None)
+            out_c.append(Company(name, mentions, *facts, reasons=row.best.reasons))
         else:
             out_o.append(Organisation(name, mentions, row.kind))
     out_c.sort(key=lambda c: c.mentions[0].start)

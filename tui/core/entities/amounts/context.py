@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from tui.core.entities.currencies import DINAR, DIRHAM, GAP, HYPHEN, RUPEE, SEP, SPACES_RE
+from tui.core.entities.amounts.currencies import DINAR, DIRHAM, GAP, HYPHEN, RUPEE, SEP, SPACES_RE
 from tui.core.model import Amount
 
 MAX_SENTENCE = 400
@@ -125,7 +125,7 @@ _MONEY_WORDS = (
     r"emprunt\w*|enveloppe\w*|aides?|apport\w*|contribution\w*|factur\w*|grants?|aid|dividende\w*|salaires?|d[ée]penses?|n[ée]goci\w*|offre\w*|"
     r"raise\w*|raising|funding|worth|revenues?|sales|profits?|loss(?:es)?|earnings|income|"
     r"fines?|fined|deals?|bought|buy\w*|sold|sell\w*|price\w*|costs?|debts?|loans?|"
-    r"dividends?|salar\w*|bids?|settle\w*|spen[dt]\w*)(?!\w)"
+    r"dividends?|salar\w*|bids?|settle\w*|spen[dt]\w*|tr[ée]sorerie|liquidit[ée]s|cash)(?!\w)"
 )
 _MONEY_CUES = re.compile(rf"{_MONEY_WORDS}|\b(?:euros?|dollars?)\b|[€$]", re.I)
 _MONEY_WORDS_RE = re.compile(_MONEY_WORDS, re.I)

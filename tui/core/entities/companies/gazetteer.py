@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -56,6 +56,7 @@ class Lexicon:
     """Trailing words dropped from a listed name to get its usual short form."""
 
 
+@lru_cache(maxsize=65536)
 def compact(text: str) -> str:
     """Lookup key: no case, accents, spaces, hyphens, dots or apostrophes."""
     text = unicodedata.normalize("NFKD", text.replace("&", " and "))
@@ -63,34 +64,11 @@ def compact(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
-_hidden: set[str] = set()
-"""compact() keys of data-file names to forget (see `hide`)."""
-
-
 @cache
 def _data() -> dict[str, Any]:
     raw = resources.files("tui.core").joinpath("data/companies.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(raw)
-    for section in ("companies", "organisations"):
-        data[section] = [item for item in data[section] if not _is_hidden(item)]
     return data
-
-
-def _is_hidden(item: dict[str, Any]) -> bool:
-    forms = [item["name"], *item.get("aliases", ()), *item.get("former", ())]
-    return any(compact(f) in _hidden for f in forms)
-
-
-def hide(names: Iterable[str]) -> None:
-    """Forget every data-file company or body with one of these forms (none: forget
-    nothing), and drop every cache built from the data.
-
-    An evaluation aid: `bench/entities --hide-dev-names` measures the rules on names
-    the data file does not know. pytickersymbols entries are never hidden."""
-    _hidden.clear()
-    _hidden.update(k for k in map(compact, names) if k)
-    for built in (_data, lexicon, weak_keys, _forms, index, _former, stop_words):
-        built.cache_clear()
 
 
 @cache
@@ -161,20 +139,36 @@ def is_weak(surface: str) -> bool:
     return compact(surface) in weak_keys()
 
 
+def _source_language(stock: dict[str, Any]) -> str | None:
+    """The language of the Wikipedia a stock's record was written from, when it says."""
+    url = str((stock.get("metadata") or {}).get("wikipedia_url") or "")
+    return url.split("//")[-1][:2] if "wikipedia.org" in url else None
+
+
+def _english_industry(stock: dict[str, Any], english: frozenset[str]) -> str | None:
+    """The stock's first industry in the English vocabulary (the industries of records
+    written in English); None rather than a German word ('Beratung')."""
+    industries = [str(i) for i in stock.get("industries") or ()]
+    return next((i for i in industries if i in english), None)
+
+
 def _listed() -> dict[str, Entry]:
     from pytickersymbols import PyTickerSymbols
 
+    stocks = list(PyTickerSymbols().get_all_stocks())
+    english = frozenset(
+        str(i) for st in stocks if _source_language(st) == "en" for i in st.get("industries") or ()
+    )
     index: dict[str, Entry] = {}
-    for stock in PyTickerSymbols().get_all_stocks():
+    for stock in stocks:
         name = str(stock.get("name") or "").strip()
         if not name:
             continue
-        industries = stock.get("industries") or [None]
         entry = Entry(
             name=short_forms(name)[-1],
             ticker=stock.get("symbol") or None,
             country=stock.get("country") or None,
-            industry=industries[0],
+            industry=_english_industry(stock, english),
         )
         for form in short_forms(name):
             index.setdefault(compact(form), entry)
@@ -219,7 +213,7 @@ def index() -> dict[str, Entry]:
             name=item["name"],
             ticker=listed.ticker if listed else None,
             country=listed.country if listed else item.get("country"),
-            industry=listed.industry if listed else item.get("industry"),
+            industry=item.get("industry") or (listed.industry if listed else None),
         )
         for form in forms:
             table[compact(form)] = entry
@@ -254,6 +248,8 @@ def is_former_name(surface: str) -> bool:
 MAX_NAME_WORDS = 7
 """Longest name (in words) the scanner tries."""
 
+NAME_GAP = re.compile(r"[ \t\xa0]{1,3}|[ \t]?[&+][ \t]?|-|[ \t]?['’][ \t]?")
+"""What may stand between two words of one name: a space, '&', a hyphen, an apostrophe."""
 TOKEN = re.compile(r"(?:\b(?:[dlDL]|qu|Qu|jusqu)['’])?(\w[\w&'’.\-+]*\w|\w|&)")
 
 
@@ -278,7 +274,12 @@ def _longest_known(body: str, tokens: list[re.Match[str]], i: int) -> tuple[int,
     if not any(c.isupper() or c.isdigit() for c in first):
         return None
     start = tokens[i].start(1)
-    for j in range(min(len(tokens), i + MAX_NAME_WORDS), i, -1):
+    last = i + 1
+    while last < min(len(tokens), i + MAX_NAME_WORDS):
+        if not NAME_GAP.fullmatch(body, tokens[last - 1].end(), tokens[last].start()):
+            break
+        last += 1
+    for j in range(last, i, -1):
         text = body[start : tokens[j - 1].end()]
         for cut in (text, text.rstrip(".")):
             if lookup(cut) is not None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from tui.core.entities.currencies import SEP, SPACE, SPACES_RE
+from tui.core.entities.amounts.currencies import SEP, SPACE, SPACES_RE
 
 MAX_DIGITS = 15
 """Longer digit runs are identifiers or noise, never money."""
@@ -142,11 +142,13 @@ class NumberToken:
 
     def parse(self, scale_follows: bool, lang: str = "fr") -> float | None:
         """The number's value; `scale_follows` makes `1,252` read as 1.252 (`1,252 Md€`)
-        except in English, where a comma never marks decimals."""
+        except in English, where a comma never marks decimals, and in French, where a
+        dot never does ('1.800 millions' is eighteen hundred millions)."""
         if self.word_value is not None:
             return self.word_value
         comma_groups = lang == "en" and "," in self.digits
-        return parse_digits(self.digits, scale_follows and not comma_groups)
+        dot_groups = lang == "fr" and "." in self.digits and "," not in self.digits
+        return parse_digits(self.digits, scale_follows and not (comma_groups or dot_groups))
 
 
 def number_tokens(text: str, lang: str) -> Iterator[NumberToken]:

@@ -1,0 +1,140 @@
+"""The fitted company scorer: its data file, the fitting code, the reasons it gives, and
+the error classes the issue named (our own sentences, invented names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.entities import nlp
+from tui.core.entities.analyse import analyse
+from tui.core.entities.companies import RULES, find_companies, gazetteer, scoring
+from tui.core.entities.companies.candidates import candidate_forms
+from tui.core.entities.companies.features import NAMES
+from tui.core.model import Article, Company, Mention
+from tui.core.serialise import article_from_dict, article_to_dict
+
+
+def companies(text: str, lang: str) -> dict[str, Company]:
+    found, _ = find_companies(text, lang, nlp.entity_spans(text, lang))
+    return {c.name: c for c in found}
+
+
+def test_shipped_weights_cover_every_feature_and_a_threshold() -> None:
+    scorer = scoring.shipped_scorer()
+    assert scorer is not None
+    assert set(scorer.weights) == set(NAMES)
+    assert 0.05 < scorer.threshold < 0.95
+    assert scorer.weights["known_company"] > 0 > scorer.weights["known_body"]
+
+
+def test_fit_is_deterministic_and_learns_the_sign_of_the_evidence() -> None:
+    rows = [[1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]] * 10
+    labels = [1, 1, 0, 0] * 10
+    first = scoring.fit_logistic(rows, labels, l2=1.0)
+    assert scoring.fit_logistic(rows, labels, l2=1.0) == first
+    weights, _bias = first
+    assert weights[0] > 1.0 and abs(weights[1]) < 0.5
+
+
+def test_the_prior_holds_a_weight_the_data_cannot_see() -> None:
+    rows = [[0.0, 1.0], [0.0, 0.0]] * 10
+    labels = [1, 0] * 10
+    weights, _ = scoring.fit_logistic(rows, labels, l2=1.0, prior=[-3.0, 0.0])
+    assert weights[0] == pytest.approx(-3.0)
+
+
+def test_company_rows_say_why_they_are_there() -> None:
+    text = "Le groupe Velmoria SA a racheté la société Tessarine pour 40 millions d'euros."
+    found = companies(text, "fr")
+    assert "Velmoria SA" in found
+    assert "legal form SA" in found["Velmoria SA"].reasons
+    assert all(len(c.reasons) <= scoring.MAX_REASONS for c in found.values())
+    silent = ("NER: PER", "NER: LOC", "no NER label", "one word", "French text")
+    assert not any(part in r for c in found.values() for r in c.reasons for part in silent)
+
+
+def test_reasons_survive_the_json_round_trip() -> None:
+    body = "Zorbex SA"
+    company = Company("Zorbex SA", (Mention(body, 0, 9),), reasons=("legal form SA",))
+    article = analyse_free(body, company)
+    data = article_to_dict(article)
+    assert data["companies"][0]["reasons"] == ["legal form SA"]
+    assert article_from_dict(data).companies[0].reasons == ("legal form SA",)
+
+
+def analyse_free(body: str, company: Company) -> Article:
+    from tui.core.model import Entities
+
+    return Article("t", body, entities=Entities(companies=(company,)))
+
+
+def test_rules_are_used_when_the_weights_cannot_be_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scoring, "shipped_scorer", lambda: None)
+    import tui.core.entities.companies as package
+
+    monkeypatch.setattr(package, "shipped_scorer", lambda: None)
+    text = "Capgemini et la société Velmoria SA ont signé un accord à Lyon."
+    found = companies(text, "fr")
+    assert {"Capgemini", "Velmoria SA"} <= set(found)
+    assert "Lyon" not in found
+    assert RULES.threshold == 0.5
+
+
+def test_no_language_model_gives_a_notice_and_the_known_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(nlp, "MODELS", {"fr": "nothing_here", "en": "nothing_either"})
+    monkeypatch.setattr(nlp, "MODEL_NAME", "nothing_here")
+    monkeypatch.setattr(nlp, "_state", {})
+    entities = analyse("Capgemini a levé 10 millions d'euros auprès de Zorbex SA.", "fr")
+    assert entities.notices and "rules" in entities.notices[0]
+    assert "Capgemini" in {c.name for c in entities.companies}
+    assert entities.amounts
+
+
+def test_a_bank_named_with_a_common_french_word_keeps_that_word() -> None:
+    text = (
+        "La banque Crédit Lorvanais a relevé ses taux. Le crédit immobilier ralentit, "
+        "a indiqué Crédit Lorvanais."
+    )
+    found = companies(text, "fr")
+    assert "Crédit Lorvanais" in found
+    assert "Lorvanais" not in found
+
+
+def test_industries_are_never_german() -> None:
+    german = {"Beratung", "Immobilien", "Dienstleistungen", "Medien", "Versicherungen", "Stahl"}
+    industries = {e.industry for e in gazetteer.index().values() if e.industry}
+    assert not industries & german
+    atos = gazetteer.lookup("Atos")
+    assert atos is not None and atos.industry == "Technology"
+
+
+def test_a_known_name_is_never_read_across_a_paragraph_break() -> None:
+    body = "They left Facebook.\n\n___ Then (AP) — A man spoke."
+    spans = [body[s:e] for s, e in gazetteer.known_spans(body)]
+    assert "Facebook" in spans and "AP" in spans
+    assert all("\n" not in s and ")" not in s for s in spans)
+
+
+def test_a_public_body_the_data_file_knows_is_never_a_company() -> None:
+    text = "Selon les données d'Eurostat et de l'Insee, la société Velmoria SA recrute."
+    found = companies(text, "fr")
+    assert "Velmoria SA" in found
+    assert not {"Eurostat", "Insee"} & set(found)
+
+
+def test_the_maker_before_a_product_name_is_a_candidate() -> None:
+    body = "We like the Tarvix PowerCell 20000 and the Brandolo Essentials USB-C cable."
+    forms = candidate_forms(body, [])
+    assert {"Tarvix", "Brandolo"} <= set(forms)
+    for form in forms.values():
+        for occ in form.occurrences:
+            assert body[occ.start : occ.end] == form.text
+
+
+def test_a_place_after_listed_on_is_a_market_not_a_company() -> None:
+    text = "Orvella shares are listed on the Oslo Stock Exchange since 2015."
+    found, organisations = find_companies(text, "en", nlp.entity_spans(text, "en"))
+    assert "Oslo Stock Exchange" not in {c.name for c in found}
+    assert {o.name: o.kind for o in organisations}.get("Oslo Stock Exchange") == "market"
