@@ -84,6 +84,7 @@ class NewsdeskApp(App[int]):
         self.add_mode("library", self._library_screen)
         self.add_mode("reader", partial(ReaderScreen, settings, self.gate))
         self.add_mode("feeds", self._feeds_screen)
+        self.add_mode("companies", self._companies_screen)
 
     def _feeds_screen(self) -> Screen[None]:
         from tui.ui.screens.feeds import FeedsScreen
@@ -93,7 +94,6 @@ class NewsdeskApp(App[int]):
     async def action_feeds(self) -> None:
         """Show the feed list (or the item list left open there)."""
         await self.switch_mode("feeds")
-        self.add_mode("companies", self._companies_screen)
 
     def _library_screen(self) -> LibraryScreen:
         from tui.ui.screens.library import LibraryScreen  # not needed to open one article
