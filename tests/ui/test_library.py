@@ -13,6 +13,7 @@ from tui.core.background import Analyser
 from tui.core.library.store import Library
 from tui.ui.app import NewsdeskApp
 from tui.ui.screens.library import LibraryScreen
+from tui.ui.screens.open_url import ConfirmScreen
 from tui.ui.screens.reader import ReaderScreen
 
 
@@ -62,7 +63,16 @@ async def test_empty_library_imports_samples_then_search_and_open(
         table.focus()
         await pilot.press("delete")
         await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen), "Delete asks first"
+        assert "Nordlys" in screen_text(app)
+        await pilot.press("n")
+        await settle(pilot)
+        assert table.row_count == 1, "n keeps the article"
+        await pilot.press("delete", "y")
+        await settle(pilot)
         assert table.row_count == 0, "the search still shows only the removed article"
+        notices = [n.message for n in app._notifications]
+        assert any(m.startswith("Removed “La start-up Nordlys") for m in notices), notices
         await pilot.press("b")
         await settle(pilot)
         assert isinstance(app.screen, ReaderScreen)

@@ -11,9 +11,9 @@ import subprocess
 import sys
 import termios
 import time
-from concurrent.futures import Future
 from pathlib import Path
 
+from tests.core.analysis_workers import missing_model, missing_model_warm
 from tests.ui.conftest import ROOT, SEED, screen_text, settle
 from tui.config import Settings
 from tui.core.background import Analyser
@@ -22,7 +22,7 @@ from tui.core.model import Article, Company, Entities, Mention, RelatedPost
 from tui.ui.app import NewsdeskApp
 from tui.ui.messages import Place
 from tui.ui.safe_text import clean
-from tui.ui.widgets.entity_panel import EntityPanel
+from tui.ui.widgets.entity_panel import EntityList, EntityPanel
 
 HOSTILE_TITLE = "[bold red]Pwned[/] \x1b]0;PWNED-TITLE\x07 [link=https://evil.example]x[/link]"
 HOSTILE_BODY = (
@@ -76,29 +76,21 @@ async def test_markup_and_escapes_in_an_article_show_literally(
         assert "\x1b" not in shown and "\u202e" not in shown
 
 
-class _BrokenAnalyser(Analyser):
-    """An analyser whose every job fails, as when the model cannot be loaded."""
-
-    def submit(self, body: str, lang: str | None, struck: object = ()) -> Future[Entities]:
-        future: Future[Entities] = Future()
-        future.set_exception(OSError("the language model is missing"))
-        return future
-
-    def prewarm(self) -> Future[bool]:
-        future: Future[bool] = Future()
-        future.set_exception(OSError("the language model is missing"))
-        return future
-
-
 async def test_analysis_failure_is_reported_and_the_app_stays_up(settings: Settings) -> None:
-    app = NewsdeskApp(str(SEED), settings, analyser=_BrokenAnalyser())
+    broken = Analyser(worker=missing_model, warm_up=missing_model_warm)
+    app = NewsdeskApp(str(SEED), settings, analyser=broken)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert app.is_running
-        assert "language model is missing" in screen_text(app)
+        assert app.reader.stage == "failed"
+        assert "Finding companies failed" in screen_text(app), "the panel says so"
+        notices = [n.message for n in app._notifications]
+        assert any("language model is missing" in m for m in notices), notices
+        assert app.reader.query_one("#amounts", EntityList).option_count > 1, "amounts need no model"
         assert not app.reader.query_one(EntityPanel).has_class("-loading")
         await pilot.press("j")
         assert app.reader.article is not None
+    broken.shutdown()
 
 
 def _run_in_pty(args: list[str], env: dict[str, str], size: tuple[int, int]) -> bytes:

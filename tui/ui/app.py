@@ -1,7 +1,9 @@
 """The newsdesk application: a library screen and a reader screen, as two modes.
 
-Start-up is kept light: no extraction or NLP library is imported here, the article is read
-in a thread worker, and the analyser process starts only after the first paint.
+`MODES` lists the modes and `help_sections` the keys of each, so a new screen (feeds, a
+companies index) is one entry in each. Start-up is kept light: no extraction or NLP
+library is imported here, the article is read in a thread worker, the reader's panel and
+footer join after the first paint, and the analyser process starts after that.
 """
 
 from __future__ import annotations
@@ -12,15 +14,26 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from tui.config import Settings
+from tui.core.errors import NewsdeskError
 from tui.ui import jobs
 from tui.ui.analysis import AnalyserGate
 from tui.ui.commands import BindingCommands
-from tui.ui.messages import ImportDirectory, Open, Painted, Place, ShowLibrary, ShowReader
+from tui.ui.messages import (
+    ImportDirectory,
+    Listed,
+    Open,
+    OpenNeighbour,
+    Painted,
+    Place,
+    ShowLibrary,
+    ShowReader,
+)
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.widgets.article_view import ArticleView
 
@@ -40,10 +53,11 @@ ANALYSER_FALLBACK_START = 2.0
 
 
 PANEL_KEYS: list[BindingType] = [
-    Binding("up,down", "", "Move between rows (highlighting a row marks its mentions)"),
+    Binding("up,down,j,k", "", "Move between rows (highlighting a row marks its mentions)"),
+    Binding("home,end,g,G", "", "First / last row"),
     Binding("enter", "", "Jump to the first mention / open the related post"),
 ]
-"""What the panel's lists do, for the help screen (the lists bind these themselves)."""
+"""What the panel's lists and the library table do, for the help screen."""
 
 
 class NewsdeskApp(App[int]):
@@ -54,10 +68,15 @@ class NewsdeskApp(App[int]):
     COMMANDS: ClassVar = App.COMMANDS | {BindingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
+        Binding("ctrl+q", "quit", "Quit from any screen", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]
-    """Keys that work on every screen."""
+    """Keys that work on every screen; in the reader q and Escape go back to the library
+    first, and in a dialog they close it."""
+
+    MODE_NAMES: ClassVar[tuple[str, ...]] = ("library", "reader")
+    """The app's modes; `_mode_screen` builds each one's screen."""
 
     def __init__(
         self,
@@ -77,13 +96,31 @@ class NewsdeskApp(App[int]):
         """True once an article has been opened: the library's `b` can go back to it."""
         self.started = False
         """True once start-up (opening the source, starting any import) has been handed out."""
-        self.add_mode("library", self._library_screen)
-        self.add_mode("reader", partial(ReaderScreen, settings, self.gate))
+        self.library_order: list[int] | None = None
+        """Article ids in the order the library screen last listed them."""
+        for mode in self.MODE_NAMES:
+            self.add_mode(mode, partial(self._mode_screen, mode))
 
-    def _library_screen(self) -> LibraryScreen:
-        from tui.ui.screens.library import LibraryScreen  # not needed to open one article
+    def _mode_screen(self, mode: str) -> Screen[None]:
+        """A new screen for `mode`; the library's module is imported only when shown."""
+        if mode == "reader":
+            return ReaderScreen(self.settings, self.gate)
+        from tui.ui.screens.library import LibraryScreen
 
         return LibraryScreen(self.settings, self.gate)
+
+    def help_sections(self) -> list[tuple[str, Sequence[BindingType]]]:
+        """Every key of the app, by where it works: what the help screen lists."""
+        from tui.ui.screens.library import LibraryScreen
+        from tui.ui.widgets.lists import KeyList
+
+        return [
+            ("Everywhere", self.BINDINGS),
+            ("Reader", ReaderScreen.BINDINGS),
+            ("Article body", ArticleView.BINDINGS),
+            ("Side panel and lists", [*PANEL_KEYS, *KeyList.BINDINGS]),
+            ("Library", LibraryScreen.BINDINGS),
+        ]
 
     async def on_mount(self) -> None:
         source = self.source
@@ -152,7 +189,13 @@ class NewsdeskApp(App[int]):
         await mounted
 
     async def show_library(self, query: str | None = None) -> None:
+        if self.reader_in_use:
+            current = self.reader.history.current
+            following = current.place.library_id if current else None
+        else:
+            following = None
         await self.switch_mode("library")
+        self.library.follow = following
         if query is not None:
             self.library.search(query)
         else:
@@ -177,19 +220,50 @@ class NewsdeskApp(App[int]):
     async def _import(self, message: ImportDirectory) -> None:
         await self.open_place(Place(source=message.path))
 
+    @on(Listed)
+    def _listed(self, message: Listed) -> None:
+        self.library_order = message.ids
+
+    @on(OpenNeighbour)
+    def _open_neighbour(self, message: OpenNeighbour) -> None:
+        if self.library_order is None:
+            self._list_then_open(message)
+        else:
+            self._open_in_order(self.library_order, message)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="neighbour")
+    def _list_then_open(self, message: OpenNeighbour) -> None:
+        """The library screen has not listed anything yet: list it in its default order."""
+        from tui.core.library.store import Library
+        from tui.ui.library_order import DEFAULT_SORT, sorted_entries
+
+        try:
+            with Library(self.settings.library_path) as library:
+                entries = sorted_entries(library.entries(), *DEFAULT_SORT)
+        except NewsdeskError as error:
+            self.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            return
+        self.call_from_thread(self._open_in_order, [e.id for e in entries], message)
+
+    def _open_in_order(self, ids: list[int], message: OpenNeighbour) -> None:
+        if not ids:
+            self.notify("The library is empty.", markup=False)
+            return
+        if message.current not in ids:
+            index = 0 if message.step > 0 else len(ids) - 1
+        else:
+            index = ids.index(message.current) + message.step
+        if not 0 <= index < len(ids):
+            end = "last" if message.step > 0 else "first"
+            self.notify(f"This is the {end} article of the library list.", markup=False)
+            return
+        self.reader.visit(Place(library_id=ids[index]))
+
     def action_help(self) -> None:
         from tui.ui.screens.help import HelpScreen
-        from tui.ui.screens.library import LibraryScreen
 
-        sections: list[tuple[str, Sequence[BindingType]]] = [
-            ("Everywhere", self.BINDINGS),
-            ("Reader", ReaderScreen.BINDINGS),
-            ("Article body", ArticleView.BINDINGS),
-            ("Side panel", PANEL_KEYS),
-            ("Library", LibraryScreen.BINDINGS),
-        ]
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(sections))
+            self.push_screen(HelpScreen(self.help_sections()))
 
     def on_unmount(self) -> None:
         self.gate.shutdown()

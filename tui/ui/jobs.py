@@ -6,18 +6,27 @@ core lazily, so the app's first paint does not wait for the extraction libraries
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urljoin
 
 from tui.config import Settings
 from tui.core.model import Article, Entities, RelatedPost
-from tui.core.sources.load import is_url
 from tui.ui.messages import Place
+from tui.ui.siblings import find_sibling
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm", ".md", ".markdown", ".json"})
-"""Files a directory import reads; anything else in the directory is skipped quietly."""
+PREVIEW_FROM_BYTES = 512 * 1024
+"""Text files at least this large show a preview of their head while the whole is read."""
+PREVIEW_BYTES = 64 * 1024
+"""How much of a large file the preview reads: several screens of text."""
+
+
+def is_url(source: str) -> bool:
+    """True for http(s) URLs (the core's test, imported only when needed)."""
+    from tui.core.sources.load import is_url as core_is_url
+
+    return core_is_url(source)
 
 
 @dataclass(frozen=True)
@@ -27,12 +36,14 @@ class Loaded:
     place: Place
     article: Article
     cached: Entities | None
+    message: str | None = None
+    """What a refresh did, to tell the user (None when the article's notices say it)."""
 
 
-def load_place(place: Place, settings: Settings) -> Loaded:
+def load_place(place: Place, settings: Settings, cancel: threading.Event | None = None) -> Loaded:
     """Read the article at `place`; raises the core's NewsdeskError subclasses.
 
-    A file or URL is read without opening the library, so its body shows sooner;
+    A file is read without opening the library, so its body shows sooner;
     `cached_entities` looks for earlier results afterwards.
     """
     if place.library_id is not None:
@@ -46,12 +57,44 @@ def load_place(place: Place, settings: Settings) -> Loaded:
         from tui.core.pipeline import fetch_with_library
 
         with Library(settings.library_path) as library:
-            article = fetch_with_library(place.source or "", settings, library)
+            article = fetch_with_library(place.source or "", settings, library, cancel)
     else:
         from tui.core.sources.load import read_source
 
         article = read_source(place.source or "", settings)
     return Loaded(place, article, article.entities)
+
+
+def preview(place: Place, settings: Settings) -> Article | None:
+    """The head of a large plain-text or Markdown file, shown while the whole is read."""
+    path = Path(place.source).expanduser() if place.source else None
+    if path is None or is_url(place.source or ""):
+        return None
+    try:
+        if (
+            not path.is_file()
+            or not PREVIEW_FROM_BYTES <= path.stat().st_size <= settings.max_bytes
+        ):
+            return None
+        with path.open("rb") as handle:
+            head = handle.read(PREVIEW_BYTES)
+    except OSError:
+        return None
+    from tui.core.sources import load
+
+    cut = max(head.rfind(b"\n\n"), head.rfind(b"\n"))
+    text, _ = load.decode_text(head[: max(cut, 0)])
+    suffix = path.suffix.lower()
+    if load.looks_binary(head) or suffix in {".html", ".htm", ".json"}:
+        return None
+    if text.lstrip().startswith(("{", "<")):
+        return None
+    source = str(path.resolve())
+    if suffix in load.MARKDOWN_SUFFIXES:
+        article = load.article_from_markdown(text, source)
+    else:
+        article = load.article_from_dump(text, source)
+    return article if article.body.strip() else None
 
 
 def cached_entities(body: str, settings: Settings) -> Entities | None:
@@ -62,12 +105,40 @@ def cached_entities(body: str, settings: Settings) -> Entities | None:
         return library.cached_entities(body)
 
 
-def reread(place: Place, article: Article, settings: Settings) -> Loaded:
-    """Read the article again from where it came from (re-fetching a URL)."""
-    origin = article.url or article.source
-    if origin and (is_url(origin) or Path(origin).is_file()):
-        return load_place(Place(source=origin), settings)
-    return load_place(place, settings)
+def reread(
+    place: Place, article: Article, settings: Settings, cancel: threading.Event | None = None
+) -> Loaded:
+    """Read the article again from what was opened: the file for a file, the URL for a URL
+    (conditionally); an article opened from the library is read again from its source."""
+    origin = place.source or article.source
+    if origin and is_url(origin):
+        return _refetch(place, origin, article, settings, cancel)
+    if origin and not origin.startswith("text:"):
+        loaded = load_place(Place(source=origin), settings)
+        return replace(loaded, place=place, message=f"Read {origin} again.")
+    loaded = load_place(place, settings)
+    return replace(loaded, message="Reloaded from the library: it has no file or URL to read.")
+
+
+def _refetch(
+    place: Place, url: str, old: Article, settings: Settings, cancel: threading.Event | None
+) -> Loaded:
+    from tui.core.library.store import Library
+    from tui.core.pipeline import fetch_with_library
+
+    with Library(settings.library_path) as library:
+        before = library.find(source=url)
+        article = fetch_with_library(url, settings, library, cancel)
+        after = library.find(source=url)
+    if article.notices:
+        message = None
+    elif before is not None and after is not None and before.saved_at == after.saved_at:
+        message = "Not modified since it was saved (304): the saved copy is current."
+    elif article.body == old.body:
+        message = "Fetched again: the article has not changed."
+    else:
+        message = "Fetched again: the article has changed."
+    return Loaded(place, article, article.entities, message)
 
 
 def save_article(article: Article, settings: Settings) -> int:
@@ -78,13 +149,18 @@ def save_article(article: Article, settings: Settings) -> int:
         return library.save(article)
 
 
-def resolve_related(post: RelatedPost, base_url: str | None, settings: Settings) -> Place | None:
-    """Where a related post is: in the library (by URL, else by title, since a page read
-    from a file may not know its own URL), or on the web; None if it has no link and is
-    not in the library."""
+def resolve_related(post: RelatedPost, article: Article, settings: Settings) -> Place | None:
+    """Where a related post of `article` is: a file next to the one read, an article in
+    the library (by URL, else by title), or the web; None when it is none of these."""
     from tui.core.library.store import Library
 
-    url = urljoin(base_url, post.url) if base_url and post.url else post.url
+    base = article.url
+    url = urljoin(base, post.url) if base and post.url else post.url
+    opened = _opened_file(article)
+    if opened is not None:
+        sibling = find_sibling(post, url, opened, settings)
+        if sibling is not None:
+            return Place(source=str(sibling))
     with Library(settings.library_path) as library:
         entry = library.find(url=url) if url else None
         if entry is None and post.title:
@@ -94,6 +170,23 @@ def resolve_related(post: RelatedPost, base_url: str | None, settings: Settings)
     if url and is_url(url):
         return Place(source=url)
     return None
+
+
+def _opened_file(article: Article) -> Path | None:
+    source = article.source
+    if not source or is_url(source) or source.startswith("text:"):
+        return None
+    path = Path(source)
+    return path if path.is_file() else None
+
+
+def index_siblings(article: Article, settings: Settings) -> None:
+    """Read the URL and title of the files next to the article's file, for related posts."""
+    from tui.ui.siblings import index_folder
+
+    opened = _opened_file(article)
+    if opened is not None:
+        index_folder(opened.parent, settings)
 
 
 def open_in_browser(url: str) -> bool:
@@ -106,13 +199,6 @@ def open_in_browser(url: str) -> bool:
     except webbrowser.Error:
         return False
     return type(browser) is not webbrowser.GenericBrowser and browser.open(url)
-
-
-def article_files(directory: Path) -> Iterator[Path]:
-    """The files of `directory` a directory import reads, in name order."""
-    for path in sorted(directory.iterdir()):
-        if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
-            yield path
 
 
 def import_file(path: Path, settings: Settings) -> tuple[int, Article, Entities | None]:

@@ -54,3 +54,20 @@ class Painted(Message):
     def __init__(self, when: float) -> None:
         super().__init__()
         self.when = when
+
+
+class OpenNeighbour(Message):
+    """Open the article `step` rows away from `current` in the library list (+1 next)."""
+
+    def __init__(self, step: int, current: int | None) -> None:
+        super().__init__()
+        self.step = step
+        self.current = current
+
+
+class Listed(Message):
+    """The library screen now lists these article ids, in this order."""
+
+    def __init__(self, ids: list[int]) -> None:
+        super().__init__()
+        self.ids = ids

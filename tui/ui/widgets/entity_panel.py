@@ -1,4 +1,9 @@
-"""The side panel: amounts, checks, companies and organisations found in the body."""
+"""The side panel: amounts, checks, companies and organisations found in the body.
+
+It fills in stages: amounts (found without the language model) first, then companies and
+organisations, with the analysis's progress on a long body. Each section is a list that
+takes a Tab stop only when it has rows; the focused section's heading is highlighted.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +11,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import LoadingIndicator, OptionList, Static
+from textual.widget import Widget
+from textual.widgets import LoadingIndicator, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from tui.core.model import Amount, Article, Company, Mention, Organisation
+from tui.core.model import Amount, Article, Company, Entities, Mention, Organisation
 from tui.ui.formatting import format_amount, format_check
 from tui.ui.safe_text import clean
+from tui.ui.widgets.lists import KeyList
 from tui.ui.widgets.related_list import RelatedList
 
 Span = tuple[int, int]
@@ -49,7 +56,8 @@ def amount_prompt(amount: Amount, lang: str | None) -> Text:
 
 
 def company_prompt(company: Company) -> Text:
-    """Name and mention count; other surface forms and ticker, country, industry if known."""
+    """Name and mention count; other surface forms and ticker, country, industry if known;
+    then why it was taken for a company, when the analyser says."""
     prompt = Text(clean(company.name), style="bold")
     prompt.append(f"  ×{len(company.mentions)}", style="dim")
     others = [form for form in company.forms if form != company.name]
@@ -57,6 +65,9 @@ def company_prompt(company: Company) -> Text:
     details += [clean(v) for v in (company.ticker, company.country, company.industry) if v]
     if details:
         prompt.append("\n" + " · ".join(details), style="dim")
+    reasons = getattr(company, "reasons", None)
+    if reasons:
+        prompt.append("\n" + clean(", ".join(str(r) for r in reasons)), style="italic dim")
     return prompt
 
 
@@ -68,7 +79,7 @@ def organisation_prompt(organisation: Organisation) -> Text:
     return prompt
 
 
-class EntityList(OptionList):
+class EntityList(KeyList):
     """One section of the panel; highlighting a row marks its mentions, Enter jumps."""
 
     def __init__(self, kind: str, *, id: str | None = None) -> None:
@@ -94,7 +105,7 @@ class EntityList(OptionList):
         return self.entries[index] if index is not None and 0 <= index < len(self.entries) else None
 
 
-class EntityPanel(VerticalScroll):
+class EntityPanel(VerticalScroll, can_focus=False):
     """Amounts, companies, organisations and related posts of the shown article."""
 
     class Selected(Message):
@@ -108,55 +119,74 @@ class EntityPanel(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(id="panel-status")
         yield LoadingIndicator(id="panel-spinner")
-        yield Static("Amounts", classes="panel-heading")
+        yield ProgressBar(id="panel-progress", show_eta=False)
+        yield Static("Amounts", classes="panel-heading", id="amounts-heading")
         yield EntityList("amount", id="amounts")
         yield Static(id="checks")
-        yield Static("Companies", classes="panel-heading")
+        yield Static("Companies", classes="panel-heading", id="companies-heading")
         yield EntityList("company", id="companies")
-        yield Static("Organisations", classes="panel-heading")
+        yield Static("Organisations", classes="panel-heading", id="organisations-heading")
         yield EntityList("organisation", id="organisations")
-        yield Static("Related posts", classes="panel-heading")
+        yield Static("Related posts", classes="panel-heading", id="related-heading")
         yield RelatedList(id="related")
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._mark_heading(event.widget, focused=True)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self._mark_heading(event.widget, focused=False)
+
+    def _mark_heading(self, widget: Widget, *, focused: bool) -> None:
+        """The focused section's heading is highlighted, so the focus is always visible."""
+        for heading in self.query(f"#{widget.id}-heading") if widget.id else ():
+            heading.set_class(focused, "-focused")
+
+    # ---- stages --------------------------------------------------------------------
+
     def show_loading(self, message: str) -> None:
-        """The entity sections are being computed: say so, with a spinner."""
+        """Nothing is known yet: say what is being done, with a spinner."""
         self.set_class(True, "-loading")
         self._status(Text(message))
+        self._progress(None)
         for section in self.query(EntityList):
             section.show([], "…")
         self.query_one("#checks", Static).update("")
 
+    def show_amounts(self, article: Article, amounts: Entities, waiting: str) -> None:
+        """Amounts and checks are known; companies are still being looked for."""
+        self._fill_amounts(amounts, article.lang)
+        self._status(Text(waiting))
+        for section_id in ("#companies", "#organisations"):
+            self.query_one(section_id, EntityList).show([], "…")
+
+    def show_progress(self, message: str, done: int, total: int) -> None:
+        """A long body is analysed in pieces: `done` of `total` so far."""
+        self._status(Text(message))
+        self._progress((done, total) if total > 1 else None)
+
+    def show_nothing(self, message: str) -> None:
+        """There is nothing to analyse (no article, or one without text): say so."""
+        self.set_class(False, "-loading")
+        self._progress(None)
+        self._status(Text(message, style="italic"))
+        for section in self.query(EntityList):
+            section.show([], "—")
+        self.query_one("#checks", Static).update("")
+
     def show_failure(self, message: str) -> None:
         self.set_class(False, "-loading")
+        self._progress(None)
         self._status(Text(clean(message), style="bold red"))
 
-    def _status(self, message: Text | None) -> None:
-        status = self.query_one("#panel-status", Static)
-        status.update(message or "")
-        status.display = message is not None
-
-    def show_related(self, article: Article) -> None:
-        self.query_one(RelatedList).show_posts(article.related)
-
-    def show_entities(self, article: Article) -> None:
-        """Fill the sections from `article.entities`."""
+    def show_entities(self, article: Article, note: str | None = None) -> None:
+        """Fill the sections from `article.entities`; `note` says what was left out."""
         self.set_class(False, "-loading")
-        self._status(None)
+        self._progress(None)
+        self._status(Text(clean(note), style="italic") if note else None)
         entities = article.entities
         if entities is None:
             return
-        lang = article.lang
-        amounts = [
-            (amount_prompt(a, lang), Entry("amount", a.text, ((a.start, a.end),)))
-            for a in entities.amounts
-        ]
-        self.query_one("#amounts", EntityList).show(amounts, "No amounts found.")
-        checks = Text()
-        for check in entities.checks:
-            line = format_check(check, entities.amounts, lang)
-            checks.append(line + "\n", style="green" if check.holds else "bold red")
-        checks.rstrip()
-        self.query_one("#checks", Static).update(checks)
+        self._fill_amounts(entities, article.lang)
         self.query_one("#companies", EntityList).show(
             [
                 (company_prompt(c), _entry("company", c.name, c.mentions))
@@ -171,6 +201,35 @@ class EntityPanel(VerticalScroll):
             ],
             "No other organisations found.",
         )
+
+    def show_related(self, article: Article) -> None:
+        self.query_one(RelatedList).show_posts(article.related)
+
+    def _fill_amounts(self, entities: Entities, lang: str | None) -> None:
+        amounts = [
+            (amount_prompt(a, lang), Entry("amount", a.text, ((a.start, a.end),)))
+            for a in entities.amounts
+        ]
+        self.query_one("#amounts", EntityList).show(amounts, "No amounts found.")
+        checks = Text()
+        for check in entities.checks:
+            line = format_check(check, entities.amounts, lang)
+            checks.append(line + "\n", style="green" if check.holds else "bold red")
+        checks.rstrip()
+        self.query_one("#checks", Static).update(checks)
+
+    def _status(self, message: Text | None) -> None:
+        status = self.query_one("#panel-status", Static)
+        status.update(message or "")
+        status.display = message is not None
+
+    def _progress(self, progress: tuple[int, int] | None) -> None:
+        bar = self.query_one("#panel-progress", ProgressBar)
+        bar.display = progress is not None
+        if progress is not None:
+            bar.update(progress=progress[0], total=progress[1])
+
+    # ---- rows ----------------------------------------------------------------------
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
