@@ -86,7 +86,9 @@ async def test_analysis_failure_is_reported_and_the_app_stays_up(settings: Setti
         assert "Finding companies failed" in screen_text(app), "the panel says so"
         notices = [n.message for n in app._notifications]
         assert any("language model is missing" in m for m in notices), notices
-        assert app.reader.query_one("#amounts", EntityList).option_count > 1, "amounts need no model"
+        assert app.reader.query_one("#amounts", EntityList).option_count > 1, (
+            "amounts need no model"
+        )
         assert not app.reader.query_one(EntityPanel).has_class("-loading")
         await pilot.press("j")
         assert app.reader.article is not None

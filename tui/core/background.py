@@ -1,4 +1,4 @@
-"""The entity pass in a separate process, so loading the language model never stalls the UI.
+"""Work in separate processes, so loading the model or reading megabytes never stalls the UI.
 
 One worker process (spawned, not forked: the UI's threads and terminal must not be copied)
 loads the spaCy model once and keeps it for every later article. Bodies are queued as
@@ -9,6 +9,10 @@ jobs and sent to the worker one piece at a time (see `tui.core.pieces`), so:
 - a cancelled job stops at its next piece, and if a stale piece is still running after
   `STALE_SECONDS` the worker is killed and started again;
 - a job reports how many of its pieces are done.
+
+A second process (`HelperProcess`) takes the pure-Python work that would hold the UI's
+interpreter for seconds on a file of megabytes: reading and cleaning it, finding amounts.
+It never loads the language model.
 """
 
 from __future__ import annotations
@@ -23,9 +27,13 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, InvalidStateError, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING, TypeVar
 
-from tui.core.model import Entities
+from tui.core.model import Article, Entities
 from tui.core.pieces import PIECE_CHARS, cut_points, joined, shifted, struck_within
+
+if TYPE_CHECKING:
+    from tui.config import Settings
 
 WARM_UP_TEXT = "Une société a levé 10 millions d'euros à Paris."
 """A sentence analysed once at start-up so the model is loaded before the first article."""
@@ -43,6 +51,7 @@ BACKGROUND = 1
 """Priority of work nobody is looking at yet (a directory import)."""
 
 Span = tuple[int, int]
+Result = TypeVar("Result")
 Worker = Callable[[str, "str | None", tuple[Span, ...]], Entities]
 """What runs in the worker process on one piece: a module-level function (it is pickled)."""
 
@@ -86,6 +95,58 @@ def _warm_up_in_worker() -> bool:
     """Runs in the worker process: load the model by analysing one short sentence."""
     _analyse_in_worker(WARM_UP_TEXT, "fr", ())
     return True
+
+
+def _spawn_pool() -> ProcessPoolExecutor:
+    """One spawned worker process, quiet and at a lower priority than the UI."""
+    _start_resource_tracker()
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_quiet_worker)
+
+
+def read_in_worker(source: str, settings: Settings) -> Article:
+    """Runs in the helper process: read and clean one (large) file."""
+    from tui.core.sources.load import read_source
+
+    return read_source(source, settings)
+
+
+def amounts_in_worker(
+    body: str, lang: str | None, struck: tuple[Span, ...], piece_chars: int
+) -> Entities:
+    """Runs in the helper process: amounts and checks of a long body, a piece at a time."""
+    from tui.core.entities.analyse import analyse_amounts
+
+    found = [
+        shifted(analyse_amounts(body[start:end], lang, struck_within(struck, start, end)), start)
+        for start, end in cut_points(body, piece_chars)
+    ]
+    return joined(found)
+
+
+class HelperProcess:
+    """A worker process for reading work, started on first use and kept for later files."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._executor: ProcessPoolExecutor | None = None
+        self._closed = False
+
+    def submit(self, function: Callable[..., Result], *args: object) -> Future[Result]:
+        """Run `function(*args)` in the process; raises RuntimeError once shut down."""
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the helper process has been shut down")
+            if self._executor is None:
+                self._executor = _spawn_pool()
+            return self._executor.submit(function, *args)
+
+    def shutdown(self) -> None:
+        with self._lock:
+            self._closed = True
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            _stop_processes(executor)
 
 
 def _stop_processes(executor: ProcessPoolExecutor) -> None:
@@ -202,11 +263,7 @@ class Analyser:
             if self._closed:
                 raise RuntimeError("the analyser has been shut down")
             if self._executor is None:
-                _start_resource_tracker()
-                context = multiprocessing.get_context("spawn")
-                self._executor = ProcessPoolExecutor(
-                    max_workers=1, mp_context=context, initializer=_quiet_worker
-                )
+                self._executor = _spawn_pool()
             return self._executor
 
     @property

@@ -44,7 +44,11 @@ if TYPE_CHECKING:
 EXIT_AFTER_PAINT_ENV = "NEWSDESK_EXIT_AFTER_PAINT"
 """When set, the app exits as soon as the first article body (or the library list) is
 painted. If its value is a Unix time (the moment the caller launched the process), the app
-prints `painted-after SECONDS` on exit: `bench/startup` measures start-up with it."""
+prints `painted-after SECONDS` on exit, and `painted-amounts-after SECONDS` when the panel's
+amounts were painted too: `bench/startup` and `bench/responsiveness` measure with it."""
+EXIT_AFTER_ENV = "NEWSDESK_EXIT_AFTER"
+"""With `NEWSDESK_EXIT_AFTER_PAINT`: what to wait for before exiting, `body` (the default)
+or `amounts` (the panel's amounts, found without the language model)."""
 
 ANALYSER_START_DELAY = 0.2
 """Seconds after the first paint before the analyser process is spawned."""
@@ -84,18 +88,22 @@ class NewsdeskApp(App[int]):
         settings: Settings,
         *,
         analyser: Analyser | None = None,
-        exit_after_paint: bool = False,
+        exit_after: str | None = None,
     ) -> None:
         super().__init__()
         self.source = source
         self.settings = settings
         self.gate = AnalyserGate(analyser)
-        self.exit_after_paint = exit_after_paint
-        self.painted_at: float | None = None
+        self.exit_after = exit_after
+        """Exit once this (`body`, `amounts`) is painted: for the benches."""
+        self.painted: dict[str, float] = {}
+        """When each kind of content was first painted (Unix time)."""
         self.reader_in_use = False
         """True once an article has been opened: the library's `b` can go back to it."""
         self.started = False
         """True once start-up (opening the source, starting any import) has been handed out."""
+        self._analyser_asked = False
+        self._library_samples: Path | None = None
         self.library_order: list[int] | None = None
         """Article ids in the order the library screen last listed them."""
         for mode in self.MODE_NAMES:
@@ -107,7 +115,9 @@ class NewsdeskApp(App[int]):
             return ReaderScreen(self.settings, self.gate)
         from tui.ui.screens.library import LibraryScreen
 
-        return LibraryScreen(self.settings, self.gate)
+        library = LibraryScreen(self.settings, self.gate)
+        library.samples_if_empty = self._library_samples
+        return library
 
     def help_sections(self) -> list[tuple[str, Sequence[BindingType]]]:
         """Every key of the app, by where it works: what the help screen lists."""
@@ -126,39 +136,37 @@ class NewsdeskApp(App[int]):
         source = self.source
         if source is not None and not Path(source).expanduser().is_dir():
             await self.open_place(Place(source=source))
-        else:
-            # Decide about the samples before the list opens the (maybe new) library file.
-            directory = Path(source).expanduser() if source else self._samples_if_empty()
+        elif source is not None:
             await self.show_library()
-            if directory is not None:
-                self.library.import_directory(directory)
-        if not self.exit_after_paint:
+            self.library.import_directory(Path(source).expanduser())
+        else:
+            self._library_samples = jobs.bundled_samples()
+            await self.show_library()
+        if self.exit_after is None:
             self.set_timer(ANALYSER_FALLBACK_START, self._start_analyser)
         self.started = True
 
-    def _samples_if_empty(self) -> Path | None:
-        samples = jobs.bundled_samples()
-        try:
-            return samples if samples is not None and jobs.library_is_empty(self.settings) else None
-        except Exception as error:  # an unreadable library is reported by the list itself
-            self.log.warning(f"library check failed: {error}")
-            return None
-
     def _start_analyser(self) -> None:
-        if self.gate.is_open:
-            return
+        if not self._analyser_asked:
+            self._analyser_asked = True
+            self._spawn_analyser()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="analyser")
+    def _spawn_analyser(self) -> None:
+        """Spawning a process takes tens of milliseconds: never on the event loop."""
         try:
             self.gate.open()
         except Exception as error:  # spawning a process can fail in many ways; say so
             message = f"The language model could not be started: {error}"
-            self.notify(message, severity="error", markup=False)
+            self.call_from_thread(self.notify, message, severity="error", markup=False)
 
     @on(Painted)
     def _painted(self, message: Painted) -> None:
-        if not self.exit_after_paint:
-            self.set_timer(ANALYSER_START_DELAY, self._start_analyser)
-        elif self.painted_at is None:
-            self.painted_at = message.when
+        self.painted.setdefault(message.what, message.when)
+        if self.exit_after is None:
+            if message.what in ("body", "library"):
+                self.set_timer(ANALYSER_START_DELAY, self._start_analyser)
+        elif message.what in (self.exit_after, "library"):
             self.call_after_refresh(self.exit, 0)
 
     # ---- screens -------------------------------------------------------------------
@@ -272,8 +280,11 @@ class NewsdeskApp(App[int]):
 def run_app(source: str | None, settings: Settings) -> int:
     """Run the reader on `source` (path, URL, directory, or None for the library)."""
     launched = os.environ.get(EXIT_AFTER_PAINT_ENV, "")
-    app = NewsdeskApp(source, settings, exit_after_paint=bool(launched))
+    exit_after = os.environ.get(EXIT_AFTER_ENV, "body") if launched else None
+    app = NewsdeskApp(source, settings, exit_after=exit_after)
     result = app.run()
-    if app.painted_at is not None and launched.replace(".", "", 1).isdigit():
-        print(f"painted-after {app.painted_at - float(launched):.4f}", flush=True)
+    if launched.replace(".", "", 1).isdigit():
+        for what, label in (("body", "painted-after"), ("amounts", "painted-amounts-after")):
+            if what in app.painted:
+                print(f"{label} {app.painted[what] - float(launched):.4f}", flush=True)
     return result if isinstance(result, int) else 0

@@ -7,14 +7,20 @@ core lazily, so the app's first paint does not wait for the extraction libraries
 from __future__ import annotations
 
 import threading
+from concurrent.futures import CancelledError
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from tui.config import Settings
+from tui.core.errors import LoadError, NewsdeskError
 from tui.core.model import Article, Entities, RelatedPost
 from tui.ui.messages import Place
 from tui.ui.siblings import find_sibling
+
+if TYPE_CHECKING:
+    from tui.core.background import HelperProcess
 
 PREVIEW_FROM_BYTES = 512 * 1024
 """Text files at least this large show a preview of their head while the whole is read."""
@@ -40,11 +46,17 @@ class Loaded:
     """What a refresh did, to tell the user (None when the article's notices say it)."""
 
 
-def load_place(place: Place, settings: Settings, cancel: threading.Event | None = None) -> Loaded:
+def load_place(
+    place: Place,
+    settings: Settings,
+    cancel: threading.Event | None = None,
+    helper: HelperProcess | None = None,
+) -> Loaded:
     """Read the article at `place`; raises the core's NewsdeskError subclasses.
 
     A file is read without opening the library, so its body shows sooner;
-    `cached_entities` looks for earlier results afterwards.
+    `cached_entities` looks for earlier results afterwards. A large file is read in the
+    `helper` process, when given, so the screen keeps moving meanwhile.
     """
     if place.library_id is not None:
         from tui.core.library.store import Library
@@ -59,10 +71,35 @@ def load_place(place: Place, settings: Settings, cancel: threading.Event | None 
         with Library(settings.library_path) as library:
             article = fetch_with_library(place.source or "", settings, library, cancel)
     else:
-        from tui.core.sources.load import read_source
-
-        article = read_source(place.source or "", settings)
+        article = read_file(place.source or "", settings, helper)
     return Loaded(place, article, article.entities)
+
+
+def read_file(source: str, settings: Settings, helper: HelperProcess | None) -> Article:
+    """Read a file here, or in the helper process when it is large."""
+    from tui.core.sources.load import read_source
+
+    if helper is None or _size(source) < PREVIEW_FROM_BYTES:
+        return read_source(source, settings)
+    from tui.core.background import read_in_worker
+
+    try:
+        future = helper.submit(read_in_worker, source, settings)
+    except Exception:  # the process cannot start here (or is shut down): read it here
+        return read_source(source, settings)
+    try:
+        return future.result()
+    except (NewsdeskError, CancelledError):
+        raise
+    except Exception as error:  # the process died (the app is quitting, or out of memory)
+        raise LoadError(f"{source} could not be read ({error})") from error
+
+
+def _size(source: str) -> int:
+    try:
+        return Path(source).expanduser().stat().st_size
+    except OSError:
+        return 0
 
 
 def preview(place: Place, settings: Settings) -> Article | None:
@@ -106,7 +143,11 @@ def cached_entities(body: str, settings: Settings) -> Entities | None:
 
 
 def reread(
-    place: Place, article: Article, settings: Settings, cancel: threading.Event | None = None
+    place: Place,
+    article: Article,
+    settings: Settings,
+    cancel: threading.Event | None = None,
+    helper: HelperProcess | None = None,
 ) -> Loaded:
     """Read the article again from what was opened: the file for a file, the URL for a URL
     (conditionally); an article opened from the library is read again from its source."""
@@ -114,7 +155,7 @@ def reread(
     if origin and is_url(origin):
         return _refetch(place, origin, article, settings, cancel)
     if origin and not origin.startswith("text:"):
-        loaded = load_place(Place(source=origin), settings)
+        loaded = load_place(Place(source=origin), settings, helper=helper)
         return replace(loaded, place=place, message=f"Read {origin} again.")
     loaded = load_place(place, settings)
     return replace(loaded, message="Reloaded from the library: it has no file or URL to read.")
@@ -212,13 +253,6 @@ def import_file(path: Path, settings: Settings) -> tuple[int, Article, Entities 
         if cached is not None:
             article = replace(article, entities=cached)
         return library.save(article), article, cached
-
-
-def library_is_empty(settings: Settings) -> bool:
-    from tui.core.library.store import Library
-
-    with Library(settings.library_path) as library:
-        return library.count() == 0
 
 
 def bundled_samples() -> Path | None:

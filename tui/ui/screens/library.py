@@ -67,6 +67,8 @@ class LibraryScreen(Screen[None]):
         self._list_request = 0
         self.import_report = ""
         """What the last directory import did, shown under the list."""
+        self.samples_if_empty: Path | None = None
+        """Imported when the first listing finds the library empty (a first run)."""
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Search the library (title, text, companies)", id="search")
@@ -116,6 +118,9 @@ class LibraryScreen(Screen[None]):
     def _listed(self, entries: list[LibraryEntry], query: str, request: int) -> None:
         if request != self._list_request:
             return  # a newer listing is on its way
+        samples, self.samples_if_empty = self.samples_if_empty, None
+        if samples is not None and not entries and not query:
+            self.import_directory(samples)
         self._fill(sorted_entries(entries, *self.sort))
         column, descending = self.sort
         order = f"sorted by {column.lower()}"
@@ -132,7 +137,7 @@ class LibraryScreen(Screen[None]):
         if self.import_report and not query:
             self._status(self.import_report)
         self.post_message(Listed([entry.id for entry in self.entries]))
-        self.call_after_refresh(lambda: self.post_message(Painted(time.time())))
+        self.call_after_refresh(lambda: self.post_message(Painted(time.time(), "library")))
 
     def _columns(self) -> list[tuple[str, str, int]]:
         """(column, label, width) of every column, the title's width what is left."""

@@ -12,8 +12,10 @@ import asyncio
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from rich.text import Text
 from textual import work
@@ -33,13 +35,28 @@ from tui.ui.safe_text import clean
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.entity_panel import EntityPanel
 
+Result = TypeVar("Result")
+
 MOUNT_TIMEOUT = 30.0
 """Seconds a reading thread waits for the screen to be mounted before giving up."""
+FOOTER_DELAY = 0.3
+"""Seconds after the panel before the footer and the find box are added."""
 PROGRESS_SECONDS = 0.25
 """How often the panel shows the analysis's progress."""
 AMOUNT_PIECE_CHARS = 50_000
 """Amounts of a long body are found a piece at a time (a few tens of ms each), so the
 thread never holds the interpreter long and the first amounts show at once."""
+
+
+def wait_unless_cancelled(future: Future[Result], worker: Worker[None]) -> Result | None:
+    """From a thread worker: `future`'s result, or None once the worker is cancelled."""
+    while True:
+        try:
+            return future.result(timeout=PROGRESS_SECONDS)
+        except FutureTimeout:
+            if worker.is_cancelled:
+                future.cancel()
+                return None
 
 
 @dataclass(frozen=True)
@@ -102,6 +119,12 @@ class ReadingScreen(Screen[None]):
         if self.opening is not None and self._opening_timer is None and self._ready.is_set():
             self._opening_timer = self.set_interval(1.0, self._show_opening)
 
+    def _painted(self, what: str) -> None:
+        """Tell the app (and the benches) once `what` is on screen."""
+        self._with_panel(
+            lambda _: self.call_after_refresh(lambda: self.post_message(Painted(time.time(), what)))
+        )
+
     def _after_paint(self) -> None:
         """Runs once the body is on screen: tell the app, then add what can wait."""
         self.post_message(Painted(time.time()))
@@ -110,18 +133,22 @@ class ReadingScreen(Screen[None]):
             self.call_later(self._mount_the_rest)
 
     async def _mount_the_rest(self) -> None:
-        """The panel, the find box and the footer join after the first paint."""
+        """The panel joins after the first paint; the find box and the footer after the
+        panel's first content, so neither delays the amounts."""
         panel = EntityPanel(id="panel")
         await self.query_one("#reader-panes").mount(panel)
+        self._panel = panel
+        pending, self._panel_jobs = self._panel_jobs, []
+        for job in pending:
+            job(panel)
+        self.set_timer(FOOTER_DELAY, self._mount_footer)
+
+    async def _mount_footer(self) -> None:
         await self.mount(
             Input(placeholder="Find in the article (Enter; Escape closes)", id="find"),
             Footer(),
         )
         self.refresh_bindings()  # a footer mounted late shows the keys on the next update
-        self._panel = panel
-        pending, self._panel_jobs = self._panel_jobs, []
-        for job in pending:
-            job(panel)
 
     def _with_panel(self, job: Callable[[EntityPanel], object]) -> None:
         """Run `job` on the panel now, or as soon as it is mounted."""
@@ -192,10 +219,12 @@ class ReadingScreen(Screen[None]):
             if head is not None:
                 self._hand_over(worker, request, self._show_preview, request, head)
         try:
+            helper = self.gate.helper()
             if request.refresh and request.current is not None:
-                loaded = jobs.reread(request.place, request.current, self.settings, request.cancel)
+                current = request.current
+                loaded = jobs.reread(request.place, current, self.settings, request.cancel, helper)
             else:
-                loaded = jobs.load_place(request.place, self.settings, request.cancel)
+                loaded = jobs.load_place(request.place, self.settings, request.cancel, helper)
         except NewsdeskError as error:
             self._hand_over(worker, request, self._load_failed, request, str(error))
             return
@@ -322,20 +351,35 @@ class ReadingScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="amounts")
     def _find_amounts(self, article: Article, part: str) -> None:
-        """Amounts and checks need no language model: they show right after the body."""
+        """Amounts and checks need no language model: they show right after the body.
+
+        The first piece is read here; the rest of a long body in the helper process,
+        so this thread never holds the interpreter for long."""
+        from tui.core.background import amounts_in_worker
         from tui.core.entities.analyse import analyse_amounts
         from tui.core.pieces import cut_points, joined, shifted, struck_within
 
         worker = get_current_worker()
         cuts = cut_points(part, AMOUNT_PIECE_CHARS)
-        found: list[Entities] = []
-        for index, (start, end) in enumerate(cuts):
-            if worker.is_cancelled:
-                return
-            struck = struck_within(article.struck, start, end)
-            found.append(shifted(analyse_amounts(part[start:end], article.lang, struck), start))
-            if index in (0, len(cuts) - 1) and not worker.is_cancelled:
-                self.app.call_from_thread(self._amounts_ready, article, joined(found))
+        end = cuts[0][1]
+        first = analyse_amounts(part[:end], article.lang, struck_within(article.struck, 0, end))
+        if worker.is_cancelled:
+            return
+        self.app.call_from_thread(self._amounts_ready, article, first)
+        if len(cuts) == 1:
+            return
+        rest = cuts[1][0]
+        struck = struck_within(article.struck, rest, len(part))
+        try:
+            future = self.gate.helper().submit(
+                amounts_in_worker, part[rest:], article.lang, struck, AMOUNT_PIECE_CHARS
+            )
+            more = wait_unless_cancelled(future, worker)
+        except Exception:  # the helper process failed: the first amounts stay shown
+            return
+        if more is not None:
+            found = joined([first, shifted(more, rest)])
+            self.app.call_from_thread(self._amounts_ready, article, found)
 
     def _amounts_ready(self, article: Article, amounts: Entities) -> None:
         if self.article is not article or self.stage not in ("loading", "amounts"):
@@ -344,10 +388,14 @@ class ReadingScreen(Screen[None]):
         self.view.set_entities(amounts)
         waiting = self._waiting_text()
         self._with_panel(lambda panel: panel.show_amounts(article, amounts, waiting))
+        self._painted("amounts")
 
     @work(thread=True, exit_on_error=False, group="store")
     def _store(self, article: Article, place: Place, *, look_up: bool, part: str = "") -> None:
-        """Save the article as soon as it is open; then look for its entities."""
+        """Look for the article's entities in the library, then save it (as soon as it is
+        open: leaving it, or quitting, before its panel fills loses nothing)."""
+        if look_up:
+            self._look_up_now(article, part)
         try:
             article_id = jobs.save_article(article, self.settings)
         except NewsdeskError as error:
@@ -356,8 +404,6 @@ class ReadingScreen(Screen[None]):
             )
         else:
             self.app.call_from_thread(self._saved, place, article_id)
-        if look_up:
-            self._look_up_now(article, part)
 
     @work(thread=True, exit_on_error=False, group="store")
     def _look_up(self, article: Article, part: str) -> None:
@@ -444,6 +490,7 @@ class ReadingScreen(Screen[None]):
         self.view.set_entities(entities)
         note = self._note
         self._with_panel(lambda panel: panel.show_entities(article, note))
+        self._painted("entities")
         if save:
             place = self.history.current.place if self.history.current else Place()
             self._store(article, place, look_up=False)

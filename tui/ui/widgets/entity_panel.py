@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import LoadingIndicator, OptionList, ProgressBar, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.model import Amount, Article, Company, Entities, Mention, Organisation
@@ -26,6 +26,14 @@ from tui.ui.widgets.lists import KeyList
 from tui.ui.widgets.related_list import RelatedList
 
 Span = tuple[int, int]
+
+MAX_ROWS = 200
+"""Rows a section lists; a long body's thousands of amounts stay highlighted in the body,
+but a list that long would take seconds to build and help no one."""
+PROGRESS_CELLS = 24
+"""Width of the analysis progress bar, in cells."""
+MAX_CHECKS = 20
+"""Total checks shown under the amounts."""
 
 
 @dataclass(frozen=True)
@@ -87,13 +95,20 @@ class EntityList(KeyList):
         self.kind = kind
         self.entries: list[Entry] = []
 
-    def show(self, rows: Sequence[tuple[Text, Entry]], empty: str) -> None:
+    def show(
+        self, rows: Sequence[tuple[Text, Entry]], empty: str, *, total: int | None = None
+    ) -> None:
+        """List `rows` (at most `MAX_ROWS`); `total` says how many there were in all."""
+        rows = rows[:MAX_ROWS]
         self.entries = [entry for _, entry in rows]
         self.clear_options()
         if not rows:
             self.add_option(Option(Text(empty, style="dim"), disabled=True))
             return
         self.add_options(Option(prompt) for prompt, _ in rows)
+        if total is not None and total > len(rows):
+            more = f"… and {total - len(rows)} more, highlighted in the body"
+            self.add_option(Option(Text(more, style="dim italic"), disabled=True))
         self.highlighted = 0
 
     def on_focus(self) -> None:
@@ -118,8 +133,6 @@ class EntityPanel(VerticalScroll, can_focus=False):
 
     def compose(self) -> ComposeResult:
         yield Static(id="panel-status")
-        yield LoadingIndicator(id="panel-spinner")
-        yield ProgressBar(id="panel-progress", show_eta=False)
         yield Static("Amounts", classes="panel-heading", id="amounts-heading")
         yield EntityList("amount", id="amounts")
         yield Static(id="checks")
@@ -144,10 +157,9 @@ class EntityPanel(VerticalScroll, can_focus=False):
     # ---- stages --------------------------------------------------------------------
 
     def show_loading(self, message: str) -> None:
-        """Nothing is known yet: say what is being done, with a spinner."""
+        """Nothing is known yet: say what is being done."""
         self.set_class(True, "-loading")
         self._status(Text(message))
-        self._progress(None)
         for section in self.query(EntityList):
             section.show([], "…")
         self.query_one("#checks", Static).update("")
@@ -160,14 +172,18 @@ class EntityPanel(VerticalScroll, can_focus=False):
             self.query_one(section_id, EntityList).show([], "…")
 
     def show_progress(self, message: str, done: int, total: int) -> None:
-        """A long body is analysed in pieces: `done` of `total` so far."""
-        self._status(Text(message))
-        self._progress((done, total) if total > 1 else None)
+        """A long body is analysed in pieces: `done` of `total` so far, drawn as a bar."""
+        status = Text(message)
+        if total > 1:
+            filled = round(PROGRESS_CELLS * done / total)
+            status.append("\n" + "▰" * filled, style="bold")
+            status.append("▱" * (PROGRESS_CELLS - filled), style="dim")
+            status.append(f" {100 * done // total} %", style="dim")
+        self._status(status)
 
     def show_nothing(self, message: str) -> None:
         """There is nothing to analyse (no article, or one without text): say so."""
         self.set_class(False, "-loading")
-        self._progress(None)
         self._status(Text(message, style="italic"))
         for section in self.query(EntityList):
             section.show([], "—")
@@ -175,13 +191,11 @@ class EntityPanel(VerticalScroll, can_focus=False):
 
     def show_failure(self, message: str) -> None:
         self.set_class(False, "-loading")
-        self._progress(None)
         self._status(Text(clean(message), style="bold red"))
 
     def show_entities(self, article: Article, note: str | None = None) -> None:
         """Fill the sections from `article.entities`; `note` says what was left out."""
         self.set_class(False, "-loading")
-        self._progress(None)
         self._status(Text(clean(note), style="italic") if note else None)
         entities = article.entities
         if entities is None:
@@ -190,16 +204,18 @@ class EntityPanel(VerticalScroll, can_focus=False):
         self.query_one("#companies", EntityList).show(
             [
                 (company_prompt(c), _entry("company", c.name, c.mentions))
-                for c in entities.companies
+                for c in entities.companies[:MAX_ROWS]
             ],
             "No companies found.",
+            total=len(entities.companies),
         )
         self.query_one("#organisations", EntityList).show(
             [
                 (organisation_prompt(o), _entry("organisation", o.name, o.mentions))
-                for o in entities.organisations
+                for o in entities.organisations[:MAX_ROWS]
             ],
             "No other organisations found.",
+            total=len(entities.organisations),
         )
 
     def show_related(self, article: Article) -> None:
@@ -208,13 +224,16 @@ class EntityPanel(VerticalScroll, can_focus=False):
     def _fill_amounts(self, entities: Entities, lang: str | None) -> None:
         amounts = [
             (amount_prompt(a, lang), Entry("amount", a.text, ((a.start, a.end),)))
-            for a in entities.amounts
+            for a in entities.amounts[:MAX_ROWS]
         ]
-        self.query_one("#amounts", EntityList).show(amounts, "No amounts found.")
+        total = len(entities.amounts)
+        self.query_one("#amounts", EntityList).show(amounts, "No amounts found.", total=total)
         checks = Text()
-        for check in entities.checks:
+        for check in entities.checks[:MAX_CHECKS]:
             line = format_check(check, entities.amounts, lang)
             checks.append(line + "\n", style="green" if check.holds else "bold red")
+        if len(entities.checks) > MAX_CHECKS:
+            checks.append(f"… and {len(entities.checks) - MAX_CHECKS} more checks", style="dim")
         checks.rstrip()
         self.query_one("#checks", Static).update(checks)
 
@@ -222,12 +241,6 @@ class EntityPanel(VerticalScroll, can_focus=False):
         status = self.query_one("#panel-status", Static)
         status.update(message or "")
         status.display = message is not None
-
-    def _progress(self, progress: tuple[int, int] | None) -> None:
-        bar = self.query_one("#panel-progress", ProgressBar)
-        bar.display = progress is not None
-        if progress is not None:
-            bar.update(progress=progress[0], total=progress[1])
 
     # ---- rows ----------------------------------------------------------------------
 
