@@ -34,3 +34,9 @@ def missing_model(body: str, lang: str | None, struck: tuple[tuple[int, int], ..
 
 def missing_model_warm() -> bool:
     raise OSError("the language model is missing")
+
+
+def slow_warm() -> bool:
+    """A model that takes longer to load than any test waits."""
+    time.sleep(600)
+    return True

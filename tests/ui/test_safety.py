@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
-import select
-import struct
-import subprocess
 import sys
-import termios
-import time
 from pathlib import Path
 
 from tests.core.analysis_workers import missing_model, missing_model_warm
-from tests.ui.conftest import ROOT, SEED, screen_text, settle
+from tests.ui.conftest import SEED, run_in_terminal, screen_text, settle
 from tui.config import Settings
 from tui.core.background import Analyser
 from tui.core.library.store import Library
@@ -95,31 +88,6 @@ async def test_analysis_failure_is_reported_and_the_app_stays_up(settings: Setti
     broken.shutdown()
 
 
-def _run_in_pty(args: list[str], env: dict[str, str], size: tuple[int, int]) -> bytes:
-    """Run a command in a pseudo-terminal of `size` and return everything it wrote."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
-    process = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT)
-    os.close(slave)
-    output = bytearray()
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([master], [], [], 0.5)
-        if ready:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            output += chunk
-        elif process.poll() is not None:
-            break
-    process.wait(timeout=10)
-    os.close(master)
-    return bytes(output)
-
-
 def test_no_escape_sequence_from_an_article_reaches_the_terminal(tmp_path: Path) -> None:
     page = tmp_path / "hostile.txt"
     page.write_text(HOSTILE_TITLE + "\n\n" + HOSTILE_BODY + "\n", encoding="utf-8")
@@ -129,7 +97,7 @@ def test_no_escape_sequence_from_an_article_reaches_the_terminal(tmp_path: Path)
         "NEWSDESK_HOME": str(tmp_path / "home"),
         "NEWSDESK_EXIT_AFTER_PAINT": "1",
     }
-    output = _run_in_pty([sys.executable, "-m", "tui", str(page)], env, (120, 30))
+    output = run_in_terminal([sys.executable, "-m", "tui", str(page)], env, (120, 30))
     assert b"Plain" in output and b"PWNED" in output, output[-2000:]
     for sequence in (b"\x1b]0;PWNED", b"\x1b]8;;https://evil", b"\x1b[5m", b"\x1b[7m"):
         assert sequence not in output, sequence
