@@ -46,7 +46,7 @@ class LibraryScreen(Screen[None]):
         Binding("slash", "focus_search", "Search"),
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("u,ctrl+l", "open_location", "Open URL/path"),
-        Binding("s", "sort_next", "Sort by the next column"),
+        Binding("s", "sort_next", "Sort (next column)"),
         Binding("S", "sort_reverse", "Reverse the order", show=False),
         Binding("r", "reload", "Reload list", show=False),
         Binding("b", "reader", "Back to the reader"),
@@ -67,6 +67,8 @@ class LibraryScreen(Screen[None]):
         self._list_request = 0
         self.import_report = ""
         """What the last directory import did, shown under the list."""
+        self._importing: str | None = None
+        """What the import in progress is doing, shown instead of the list's count."""
         self.samples_if_empty: Path | None = None
         """Imported when the first listing finds the library empty (a first run)."""
 
@@ -134,7 +136,9 @@ class LibraryScreen(Screen[None]):
             self._status(
                 f"{len(entries)} article(s), {order}. Enter opens one; / searches; s sorts."
             )
-        if self.import_report and not query:
+        if self._importing is not None:
+            self._status(self._importing)
+        elif self.import_report and not query:
             self._status(self.import_report)
         self.post_message(Listed([entry.id for entry in self.entries]))
         self.call_after_refresh(lambda: self.post_message(Painted(time.time(), "library")))
@@ -297,9 +301,11 @@ class LibraryScreen(Screen[None]):
         bar = self.query_one(ProgressBar)
         bar.add_class("-shown")
         bar.update(total=max(1, step.total), progress=step.done)
+        self._importing = message
         self._status(message)
 
     def _import_finished(self, report: str) -> None:
+        self._importing = None
         self.query_one(ProgressBar).remove_class("-shown")
         self.notify(report, markup=False)
         self.import_report = report
