@@ -39,5 +39,14 @@ def sorted_entries(
     return sorted(entries, key=_KEYS[column], reverse=descending)
 
 
+def describe_order(column: str, descending: bool) -> str:
+    """ "newest first", "by title, A to Z", "by amounts, most first"."""
+    if column == "Date":
+        return "newest first" if descending else "oldest first"
+    if column in ("Title", "Site"):
+        return f"by {column.lower()}, {'Z to A' if descending else 'A to Z'}"
+    return f"by {column.lower()}, {'most' if descending else 'fewest'} first"
+
+
 def next_column(column: str) -> str:
     return COLUMNS[(COLUMNS.index(column) + 1) % len(COLUMNS)]

@@ -20,7 +20,13 @@ from tui.config import Settings
 from tui.core.errors import NewsdeskError
 from tui.ui.analysis import AnalyserGate
 from tui.ui.library_import import DirectoryImport, Step
-from tui.ui.library_order import COLUMNS, DEFAULT_SORT, next_column, sorted_entries
+from tui.ui.library_order import (
+    COLUMNS,
+    DEFAULT_SORT,
+    describe_order,
+    next_column,
+    sorted_entries,
+)
 from tui.ui.messages import Listed, Open, Painted, Place, ShowReader
 from tui.ui.safe_text import clean
 from tui.ui.screens.open_url import ConfirmScreen, OpenUrlScreen
@@ -45,11 +51,11 @@ class LibraryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search"),
         Binding("escape", "clear_search", "Clear search", show=False),
-        Binding("u,ctrl+l", "open_location", "Open URL/path"),
+        Binding("u,ctrl+l", "open_location", "Open"),
         Binding("s", "sort_next", "Sort (next column)"),
         Binding("S", "sort_reverse", "Reverse the order", show=False),
         Binding("r", "reload", "Reload list", show=False),
-        Binding("b", "reader", "Back to the reader"),
+        Binding("b", "reader", "Reader"),
         Binding("delete", "remove", "Remove article", show=False),
         Binding("tab", "app.focus_next", "Next pane", show=False),
     ]
@@ -124,18 +130,13 @@ class LibraryScreen(Screen[None]):
         if samples is not None and not entries and not query:
             self.import_directory(samples)
         self._fill(sorted_entries(entries, *self.sort))
-        column, descending = self.sort
-        order = f"sorted by {column.lower()}"
-        if column == "Date" and descending:
-            order += ", newest first"
+        order = describe_order(*self.sort)
         if query:
             self._status(f"{len(entries)} article(s) match “{query}”, {order}.")
         elif not entries:
             self._status("The library is empty: open an article (u) or run `newsdesk DIRECTORY`.")
         else:
-            self._status(
-                f"{len(entries)} article(s), {order}. Enter opens one; / searches; s sorts."
-            )
+            self._status(f"{len(entries)} article(s), {order}. Enter opens, / searches, s sorts.")
         if self._importing is not None:
             self._status(self._importing)
         elif self.import_report and not query:

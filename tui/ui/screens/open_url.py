@@ -89,6 +89,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(classes="buttons"):
                 yield Button(self.yes, id="yes", variant="error")
                 yield Button("Cancel", id="cancel")
+            yield Static(Text(f"y or Enter: {self.yes.lower()}; n or Escape: cancel", style="dim"))
 
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()

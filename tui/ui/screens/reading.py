@@ -113,7 +113,10 @@ class ReadingScreen(AnalysingScreen):
         article = self.article
         if article is None:
             return Text()
-        return Text(clean(article.url or article.source or article.title), style="dim")
+        where = article.url or article.source
+        if not where or where.startswith("text:"):  # saved without a file or URL
+            where = article.title
+        return Text(clean(where), style="dim")
 
     # ---- opening -------------------------------------------------------------------
 
