@@ -22,7 +22,7 @@ from tui.ui.screens.open_url import NoLinkScreen
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.entity_panel import EntityList
-from tui.ui.widgets.lists import KeyTable
+from tui.ui.widgets.key_table import KeyTable
 from tui.ui.widgets.related_list import RelatedList
 
 

@@ -128,6 +128,7 @@ class TestDialogs:
 SAMPLE_PAGE = """---
 title: Quayside Robotics lève 12 millions d'euros
 site: The Test Gazette
+url: https://gazette.example/quayside-12-millions
 date: 2026-11-20
 lang: fr
 ---

@@ -90,8 +90,16 @@ class NewsdeskApp(App[int]):
         analyser: Analyser | None = None,
         exit_after: str | None = None,
     ) -> None:
+        opens_article = source is not None and not Path(source).expanduser().is_dir()
+        # The first screen is the mode's own from the start: no blank default screen is
+        # built, drawn and switched away from before the first paint.
+        self.DEFAULT_MODE = "reader" if opens_article else "library"  # type: ignore[misc]
         super().__init__()
         self.source = source
+        first = Place(source=source) if source else None
+        read_ahead = jobs.read_ahead(first, settings) if first else None
+        self._read_ahead = (first, read_ahead) if first and read_ahead else None
+        """The source is read while the app starts up, so its body can join the first paint."""
         self.settings = settings
         self.gate = AnalyserGate(analyser)
         self.exit_after = exit_after
@@ -103,7 +111,8 @@ class NewsdeskApp(App[int]):
         self.started = False
         """True once start-up (opening the source, starting any import) has been handed out."""
         self._analyser_asked = False
-        self._library_samples: Path | None = None
+        self._library_samples = jobs.bundled_samples() if source is None else None
+        """Imported when the library turns out to be empty on a first run."""
         self.library_order: list[int] | None = None
         """Article ids in the order the library screen last listed them."""
         for mode in self.MODE_NAMES:
@@ -111,13 +120,19 @@ class NewsdeskApp(App[int]):
 
     def _mode_screen(self, mode: str) -> Screen[None]:
         """A new screen for `mode`; the library's module is imported only when shown."""
+        screen: Screen[None]
         if mode == "reader":
-            return ReaderScreen(self.settings, self.gate)
-        from tui.ui.screens.library import LibraryScreen
+            screen = ReaderScreen(self.settings, self.gate, self._read_ahead)
+        else:
+            from tui.ui.screens.library import LibraryScreen
 
-        library = LibraryScreen(self.settings, self.gate)
-        library.samples_if_empty = self._library_samples
-        return library
+            screen = LibraryScreen(self.settings, self.gate)
+            screen.samples_if_empty = self._library_samples
+        # A new screen is styled as it mounts: marking it up to date spares Textual a full
+        # re-parse of every stylesheet when the mode first shows (30 ms or more here,
+        # before the first paint).
+        screen._css_update_count = self._css_update_count
+        return screen
 
     def help_sections(self) -> list[tuple[str, Sequence[BindingType]]]:
         """Every key of the app, by where it works: what the help screen lists."""
@@ -140,7 +155,6 @@ class NewsdeskApp(App[int]):
             await self.show_library()
             self.library.import_directory(Path(source).expanduser())
         else:
-            self._library_samples = jobs.bundled_samples()
             await self.show_library()
         if self.exit_after is None:
             self.set_timer(ANALYSER_FALLBACK_START, self._start_analyser)

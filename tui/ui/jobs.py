@@ -7,7 +7,7 @@ core lazily, so the app's first paint does not wait for the extraction libraries
 from __future__ import annotations
 
 import threading
-from concurrent.futures import CancelledError
+from concurrent.futures import CancelledError, Future
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,6 +100,25 @@ def _size(source: str) -> int:
         return Path(source).expanduser().stat().st_size
     except OSError:
         return 0
+
+
+def read_ahead(place: Place, settings: Settings) -> Future[Loaded] | None:
+    """Start reading a small file or a URL in a daemon thread right away, while the app
+    starts up; None for what is read otherwise (a directory, a large file)."""
+    source = place.source or ""
+    small_file = Path(source).expanduser().is_file() and _size(source) < PREVIEW_FROM_BYTES
+    if not (small_file or "://" in source):  # the loader (in the thread) tells URLs apart
+        return None
+    done: Future[Loaded] = Future()
+
+    def run() -> None:
+        try:
+            done.set_result(load_place(place, settings))
+        except BaseException as error:
+            done.set_exception(error)
+
+    threading.Thread(target=run, name="newsdesk-read-ahead", daemon=True).start()
+    return done
 
 
 def preview(place: Place, settings: Settings) -> Article | None:

@@ -12,7 +12,7 @@ import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.screen import Screen
@@ -27,7 +27,9 @@ from tui.ui.analysis import AnalyserGate
 from tui.ui.messages import Painted, Place
 from tui.ui.waiting import wait_unless_cancelled
 from tui.ui.widgets.article_view import ArticleView
-from tui.ui.widgets.entity_panel import EntityPanel
+
+if TYPE_CHECKING:  # the panel joins after the first paint, and its module with it
+    from tui.ui.widgets.entity_panel import EntityPanel
 
 PROGRESS_SECONDS = 0.25
 """How often the panel shows the analysis's progress."""

@@ -30,7 +30,7 @@ from tui.ui.library_order import (
 from tui.ui.messages import Listed, Open, Painted, Place, ShowReader
 from tui.ui.safe_text import clean
 from tui.ui.screens.open_url import ConfirmScreen, OpenUrlScreen
-from tui.ui.widgets.lists import KeyTable
+from tui.ui.widgets.key_table import KeyTable
 
 if TYPE_CHECKING:
     from tui.core.library.store import LibraryEntry

@@ -8,26 +8,29 @@ this screen decides what happens.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.reactive import reactive
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from tui.core.errors import NewsdeskError
 from tui.core.model import RelatedPost
 from tui.ui import jobs
 from tui.ui.messages import Open, OpenNeighbour, Place, ShowLibrary
 from tui.ui.safe_text import clean
-from tui.ui.screens.open_url import NoLinkScreen, OpenUrlScreen
 from tui.ui.screens.reading import ReadingScreen, Request
 from tui.ui.widgets.article_view import ArticleView, mentions_at
-from tui.ui.widgets.entity_panel import EntityPanel
-from tui.ui.widgets.related_list import RelatedList
+
+if TYPE_CHECKING:  # the panel and the dialogs are imported when first needed
+    from textual.widgets import Input
+
+    from tui.ui.widgets.entity_panel import EntityPanel
+    from tui.ui.widgets.related_list import RelatedList
 
 NARROW_WIDTH = 110
 """Below this many columns the panel moves under the body."""
@@ -139,14 +142,12 @@ class ReaderScreen(ReadingScreen):
 
     # ---- panel and body ------------------------------------------------------------
 
-    @on(EntityPanel.Selected)
-    def _entity_selected(self, event: EntityPanel.Selected) -> None:
+    def on_entity_panel_selected(self, event: EntityPanel.Selected) -> None:
         self.view.set_marks(event.entry.spans)
         if event.jump:
             self.view.next_mark()
 
-    @on(ArticleView.MentionClicked)
-    def _mention_clicked(self, event: ArticleView.MentionClicked) -> None:
+    def on_article_view_mention_clicked(self, event: ArticleView.MentionClicked) -> None:
         entities = self.article.entities if self.article else None
         spans = mentions_at(entities, event.offset) if entities else []
         if spans:
@@ -165,12 +166,13 @@ class ReaderScreen(ReadingScreen):
     def action_find(self) -> None:
         if not self.query("#find"):
             return  # the find box joins right after the first paint
-        find = self.query_one("#find", Input)
+        find = self.query_one("#find")
         find.add_class("-shown")
         find.focus()
 
-    @on(Input.Submitted, "#find")
-    def _find_submitted(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "find":
+            return
         event.input.remove_class("-shown")
         self.view.focus()
         self._find(event.value, self.view.body)
@@ -195,8 +197,7 @@ class ReaderScreen(ReadingScreen):
 
     # ---- related posts -------------------------------------------------------------
 
-    @on(RelatedList.Chosen)
-    def _related_chosen(self, event: RelatedList.Chosen) -> None:
+    def on_related_list_chosen(self, event: RelatedList.Chosen) -> None:
         if self.article is not None:
             self._resolve_related(event.post)
 
@@ -216,6 +217,8 @@ class ReaderScreen(ReadingScreen):
             self.app.call_from_thread(self.visit, place)
 
     def _no_link(self, title: str) -> None:
+        from tui.ui.screens.open_url import NoLinkScreen
+
         def answered(search: bool | None) -> None:
             if search:
                 self.post_message(ShowLibrary(title))
@@ -225,6 +228,8 @@ class ReaderScreen(ReadingScreen):
     # ---- the article's location ----------------------------------------------------
 
     def action_open_location(self) -> None:
+        from tui.ui.screens.open_url import OpenUrlScreen
+
         def answered(location: str | None) -> None:
             if location:
                 self.post_message(Open(Place(source=location)))

@@ -9,13 +9,14 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
 from rich.text import Text
 from textual import work
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Static
 from textual.worker import Worker, get_current_worker
 
 from tui.config import Settings
@@ -27,7 +28,7 @@ from tui.ui.messages import Painted, Place
 from tui.ui.safe_text import clean
 from tui.ui.screens.analysing import AnalysingScreen
 from tui.ui.waiting import run_abandonable
-from tui.ui.widgets.entity_panel import EntityPanel
+from tui.ui.widgets.article_view import ArticleView
 
 MOUNT_TIMEOUT = 30.0
 """Seconds a reading thread waits for the screen to be mounted before giving up."""
@@ -55,8 +56,15 @@ class Request:
 class ReadingScreen(AnalysingScreen):
     """Opens and shows articles, then has them analysed; `ReaderScreen` adds the keys."""
 
-    def __init__(self, settings: Settings, gate: AnalyserGate) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        gate: AnalyserGate,
+        first: tuple[Place, Future[jobs.Loaded]] | None = None,
+    ) -> None:
         super().__init__(settings, gate)
+        self._first = first
+        """The source given on the command line, read ahead while the app started."""
         self.opening: Request | None = None
         """The open in progress, if any."""
         self._ready = threading.Event()
@@ -73,15 +81,39 @@ class ReadingScreen(AnalysingScreen):
         self._ready.set()
         self._set_location(self._location)
         self._tick_while_opening()
+        request = self.opening
+        if request is not None and self._read_ahead_done(request):
+            self._show_read_ahead(request)
+
+    def _show_read_ahead(self, request: Request) -> None:
+        """The first article is already read: show it before the screen's first paint."""
+        try:
+            loaded = self._take_first(request)
+        except NewsdeskError as error:
+            self._load_failed(request, str(error))
+            return
+        if loaded is not None:
+            self._show(request, loaded)
+
+    def _take_first(self, request: Request) -> jobs.Loaded | None:
+        """The article read ahead, if `request` asks for it (it is handed out once)."""
+        first = self._first
+        if first is None or request.refresh or first[0] != request.place:
+            return None
+        self._first = None
+        return first[1].result()
 
     def _tick_while_opening(self) -> None:
         """While an open is in progress, the location shows its elapsed time."""
         if self.opening is not None and self._opening_timer is None and self._ready.is_set():
             self._opening_timer = self.set_interval(1.0, self._show_opening)
 
-    def _after_paint(self) -> None:
-        """Runs once the body is on screen: tell the app, then add what can wait."""
-        self.post_message(Painted(time.time()))
+    def on_article_view_drawn(self, event: ArticleView.Drawn) -> None:
+        self._after_paint(event.when)
+
+    def _after_paint(self, when: float) -> None:
+        """Runs once the body is in a frame: tell the app, then add what can wait."""
+        self.post_message(Painted(when))
         if not self._panel_mounting:
             self._panel_mounting = True
             self.call_later(self._mount_the_rest)
@@ -89,6 +121,8 @@ class ReadingScreen(AnalysingScreen):
     async def _mount_the_rest(self) -> None:
         """The panel joins after the first paint; the find box and the footer after the
         panel's first content, so neither delays the amounts."""
+        from tui.ui.widgets.entity_panel import EntityPanel
+
         panel = EntityPanel(id="panel")
         await self.query_one("#reader-panes").mount(panel)
         self._panel = panel
@@ -98,6 +132,8 @@ class ReadingScreen(AnalysingScreen):
         self.set_timer(FOOTER_DELAY, self._mount_footer)
 
     async def _mount_footer(self) -> None:
+        from textual.widgets import Footer, Input
+
         await self.mount(
             Input(placeholder="Find in the article (Enter; Escape closes)", id="find"),
             Footer(),
@@ -125,9 +161,16 @@ class ReadingScreen(AnalysingScreen):
         if self.opening is not None:
             self.opening.cancel.set()
         self.opening = request
+        if self._ready.is_set() and self._read_ahead_done(request):
+            self._show_read_ahead(request)  # in time for the screen's first paint
+            return
         self._show_opening()
         self._tick_while_opening()
         self._load(request)
+
+    def _read_ahead_done(self, request: Request) -> bool:
+        first = self._first
+        return first is not None and first[0] == request.place and first[1].done()
 
     def _show_opening(self) -> None:
         request = self.opening
@@ -163,7 +206,6 @@ class ReadingScreen(AnalysingScreen):
         self.view.focus()
         self.stage = "failed"
         self._with_panel(lambda panel: panel.show_nothing("Nothing is open."))
-        self.call_after_refresh(self._after_paint)
 
     def _finish_opening(self) -> None:
         if self.opening is not None:
@@ -191,6 +233,9 @@ class ReadingScreen(AnalysingScreen):
 
     def _read(self, request: Request) -> jobs.Loaded:
         """From a thread: the article `request` asks for (read again for a refresh)."""
+        read_ahead = self._take_first(request)
+        if read_ahead is not None:
+            return read_ahead
         helper = self.gate.helper()
         if request.refresh and request.current is not None:
             return jobs.reread(
@@ -213,7 +258,6 @@ class ReadingScreen(AnalysingScreen):
         self._preview_for = request
         self.view.show_article(head)
         self.view.focus()
-        self.call_after_refresh(self._after_paint)
 
     def _load_failed(self, request: Request, message: str) -> None:
         if self.opening is not request:
@@ -226,7 +270,6 @@ class ReadingScreen(AnalysingScreen):
             return
         if self._preview_for is request:
             self._redisplay_article()
-        self.call_after_refresh(self._after_paint)
 
     def _show(self, request: Request, loaded: jobs.Loaded) -> None:
         if self.opening is not request:
@@ -249,7 +292,6 @@ class ReadingScreen(AnalysingScreen):
                 self.notify(notice, markup=False)
         if request.scroll:
             self.call_after_refresh(self.view.scroll_to, y=request.scroll, animate=False)
-        self.call_after_refresh(self._after_paint)
         self._begin_analysis(request.place, loaded)
         self._index_siblings(loaded.article)
 

@@ -8,6 +8,7 @@ or find results) is cycled with `next_mark`, scrolling the mark into view.
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -115,6 +116,13 @@ class ArticleView(ScrollView, can_focus=True):
     current_mark: reactive[int | None] = reactive(None, init=False)
     """Index into `marks` of the mark last jumped to."""
 
+    class Drawn(Message):
+        """The content just shown went into a frame for the terminal at `when` (Unix time)."""
+
+        def __init__(self, when: float) -> None:
+            super().__init__()
+            self.when = when
+
     class MentionClicked(Message):
         """The reader clicked on the body: `offset` is the body character under the mouse."""
 
@@ -135,6 +143,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._cache: dict[int, Strip] = {}
         self._header_dirty = False
         self._layout_pending = False
+        self._drawn_pending = False
+        """True until the content last shown has been drawn (then `Drawn` is posted)."""
 
     # ---- content -------------------------------------------------------------------
 
@@ -154,6 +164,7 @@ class ArticleView(ScrollView, can_focus=True):
             )
         self._relayout(force=True)
         self.scroll_to(0, scroll if keep_scroll else 0, animate=False, immediate=True)
+        self._drawn_pending = True
 
     def show_message(self, title: str, detail: str) -> None:
         """Show a message where the body goes (nothing could be opened)."""
@@ -163,6 +174,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._lights = SpanIndex([])
         self.set_marks([])
         self._relayout(force=True)
+        self._drawn_pending = True
 
     def set_entities(self, entities: Entities) -> None:
         """Highlight the amounts, companies and organisations of the shown article."""
@@ -338,6 +350,9 @@ class ArticleView(ScrollView, can_focus=True):
             self._header_dirty = False
             self._header = self._header_rows(self._layout.width)
             self._cache.clear()
+        if self._drawn_pending:
+            self._drawn_pending = False
+            self.post_message(self.Drawn(time.time()))
         strip = self._cache.get(index)
         if strip is None:
             text = Text(" " * MARGIN, style=base)

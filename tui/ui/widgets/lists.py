@@ -1,11 +1,11 @@
-"""Lists and tables that move with the vim keys too: j/k, g/G, Home/End."""
+"""Option lists that move with the vim keys too: j/k, g/G (Home/End are built in)."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, OptionList
+from textual.widgets import OptionList
 
 
 class KeyList(OptionList):
@@ -20,20 +20,3 @@ class KeyList(OptionList):
 
     def allow_focus(self) -> bool:
         return super().allow_focus() and any(not option.disabled for option in self.options)
-
-
-class KeyTable(DataTable[object]):
-    """A row table where Home/End (and g/G) move the cursor, not only the view."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g,home", "first_row", "First row", show=False),
-        Binding("G,end", "last_row", "Last row", show=False),
-    ]
-
-    def action_first_row(self) -> None:
-        self.move_cursor(row=0)
-
-    def action_last_row(self) -> None:
-        self.move_cursor(row=max(0, self.row_count - 1))
