@@ -46,7 +46,8 @@ async def test_amounts_show_and_the_article_is_saved_while_the_model_loads(
     app = NewsdeskApp(str(NORDLYS), settings, analyser=loading)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
-            await until(pilot, lambda: app.reader.stage == "amounts")
+            await until(pilot, lambda: "amounts" in app.painted)
+            assert app.reader.stage == "amounts"
             assert "12 millions d'euros" in _labels(app, "#amounts")
             assert "8 + 3 + 1 = 12 M€ ✓" in screen_text(app), "the total check needs no model"
             assert _labels(app, "#companies") == [], "companies wait for the model"

@@ -86,7 +86,7 @@ class TestReaderScreen:
         app = NewsdeskApp(str(page), settings, analyser=loading)
 
         async def ready(pilot: Pilot[Any]) -> None:
-            await until(pilot, lambda: app.reader.stage == "amounts")
+            await until(pilot, lambda: "amounts" in app.painted)
             await with_footer(pilot)
 
         try:

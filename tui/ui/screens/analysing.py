@@ -31,6 +31,8 @@ from tui.ui.widgets.article_view import ArticleView
 if TYPE_CHECKING:  # the panel joins after the first paint, and its module with it
     from tui.ui.widgets.entity_panel import EntityPanel
 
+PANEL_WAIT = 0.15
+"""Seconds after the first paint the panel waits for the amounts before it shows anyway."""
 PROGRESS_SECONDS = 0.25
 """How often the panel shows the analysis's progress."""
 AMOUNT_PIECE_CHARS = 50_000
@@ -52,6 +54,9 @@ class AnalysingScreen(Screen[None]):
         self.stage = "empty"
         """What the panel shows: empty, loading, amounts, entities (or failed)."""
         self._panel: EntityPanel | None = None
+        self._panel_mounting = False
+        self.body_painted = False
+        """True once an article body (or what stands in for one) has been drawn."""
         self._panel_jobs: list[Callable[[EntityPanel], object]] = []
         self._job: Any = None
         """The analyser's job for the article on screen (an `AnalysisJob`)."""
@@ -61,6 +66,22 @@ class AnalysingScreen(Screen[None]):
     def view(self) -> ArticleView:
         return self.query_one(ArticleView)
 
+    def _ensure_panel(self) -> None:
+        """Mount the panel (once), if the body has been painted: never before."""
+        if self.body_painted and not self._panel_mounting:
+            self._panel_mounting = True
+            self.call_later(self._mount_panel)
+
+    async def _mount_panel(self) -> None:
+        from tui.ui.widgets.entity_panel import EntityPanel
+
+        panel = EntityPanel(id="panel")
+        await self.query_one("#reader-panes").mount(panel)
+        self._panel = panel
+        pending, self._panel_jobs = self._panel_jobs, []
+        for job in pending:
+            job(panel)
+
     def _with_panel(self, job: Callable[[EntityPanel], object]) -> None:
         """Run `job` on the panel now, or as soon as it is mounted."""
         if self._panel is None:
@@ -69,7 +90,9 @@ class AnalysingScreen(Screen[None]):
             job(self._panel)
 
     def _painted(self, what: str) -> None:
-        """Tell the app (and the benches) once `what` is on screen."""
+        """Tell the app (and the benches) once `what` is on screen in the panel (which
+        shows now, if it waited for this)."""
+        self._ensure_panel()
         self._with_panel(
             lambda _: self.call_after_refresh(lambda: self.post_message(Painted(time.time(), what)))
         )
@@ -116,7 +139,6 @@ class AnalysingScreen(Screen[None]):
 
         The first piece is read here; the rest of a long body in the helper process,
         so this thread never holds the interpreter for long."""
-        from tui.core.background import amounts_in_worker
         from tui.core.entities.analyse import analyse_amounts
         from tui.core.pieces import cut_points, joined, shifted, struck_within
 
@@ -129,6 +151,8 @@ class AnalysingScreen(Screen[None]):
         self.app.call_from_thread(self._amounts_ready, article, first)
         if len(cuts) == 1:
             return
+        from tui.core.background import amounts_in_worker  # multiprocessing: only for this
+
         rest = cuts[1][0]
         struck = struck_within(article.struck, rest, len(part))
         try:

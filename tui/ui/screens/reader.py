@@ -163,9 +163,12 @@ class ReaderScreen(ReadingScreen):
         if self.view.next_mark(step) is None:
             self.notify("Select a company or amount in the panel, or press / to find.")
 
-    def action_find(self) -> None:
-        if not self.query("#find"):
-            return  # the find box joins right after the first paint
+    async def action_find(self) -> None:
+        if not self.query("#find"):  # the find box is built the first time it is needed
+            from textual.widgets import Input
+
+            placeholder = "Find in the article (Enter; Escape closes)"
+            await self.mount(Input(placeholder=placeholder, id="find"))
         find = self.query_one("#find")
         find.add_class("-shown")
         find.focus()

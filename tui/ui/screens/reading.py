@@ -26,14 +26,14 @@ from tui.ui import jobs
 from tui.ui.analysis import AnalyserGate
 from tui.ui.messages import Painted, Place
 from tui.ui.safe_text import clean
-from tui.ui.screens.analysing import AnalysingScreen
+from tui.ui.screens.analysing import PANEL_WAIT, AnalysingScreen
 from tui.ui.waiting import run_abandonable
 from tui.ui.widgets.article_view import ArticleView
 
 MOUNT_TIMEOUT = 30.0
 """Seconds a reading thread waits for the screen to be mounted before giving up."""
-FOOTER_DELAY = 0.3
-"""Seconds after the panel before the footer and the find box are added."""
+FOOTER_DELAY = 0.4
+"""Seconds after the first paint before the footer and the find box are added."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,6 @@ class ReadingScreen(AnalysingScreen):
         """Set once mounted: the first article is read while the screen is being built,
         and the reading thread waits for this before handing the article over."""
         self._location = Text()
-        self._panel_mounting = False
         self._preview_for: Request | None = None
         self._opening_timer: Timer | None = None
 
@@ -112,32 +111,22 @@ class ReadingScreen(AnalysingScreen):
         self._after_paint(event.when)
 
     def _after_paint(self, when: float) -> None:
-        """Runs once the body is in a frame: tell the app, then add what can wait."""
+        """Runs once the body is in a frame: tell the app, then add what can wait. The
+        panel joins with the amounts, or after `PANEL_WAIT` if they take longer, so the
+        amounts' frame is the panel's first."""
         self.post_message(Painted(when))
-        if not self._panel_mounting:
-            self._panel_mounting = True
-            self.call_later(self._mount_the_rest)
-
-    async def _mount_the_rest(self) -> None:
-        """The panel joins after the first paint; the find box and the footer after the
-        panel's first content, so neither delays the amounts."""
-        from tui.ui.widgets.entity_panel import EntityPanel
-
-        panel = EntityPanel(id="panel")
-        await self.query_one("#reader-panes").mount(panel)
-        self._panel = panel
-        pending, self._panel_jobs = self._panel_jobs, []
-        for job in pending:
-            job(panel)
-        self.set_timer(FOOTER_DELAY, self._mount_footer)
+        if not self.body_painted:
+            self.body_painted = True
+            if self.stage in ("amounts", "entities", "failed"):
+                self._ensure_panel()  # its content is known already
+            else:
+                self.set_timer(PANEL_WAIT, self._ensure_panel)
+            self.set_timer(FOOTER_DELAY, self._mount_footer)
 
     async def _mount_footer(self) -> None:
-        from textual.widgets import Footer, Input
+        from textual.widgets import Footer
 
-        await self.mount(
-            Input(placeholder="Find in the article (Enter; Escape closes)", id="find"),
-            Footer(),
-        )
+        await self.mount(Footer())
         self.refresh_bindings()  # a footer mounted late shows the keys on the next update
 
     def _set_location(self, text: Text) -> None:
