@@ -35,7 +35,7 @@ PANEL_WAIT = 0.15
 """Seconds after the first paint the panel waits for the amounts before it shows anyway."""
 PROGRESS_SECONDS = 0.25
 """How often the panel shows the analysis's progress."""
-AMOUNT_PIECE_CHARS = 50_000
+AMOUNT_PIECE_CHARS = 20_000
 """Amounts of a long body are found a piece at a time (a few tens of ms each), so the
 thread never holds the interpreter long and the first amounts show at once."""
 

@@ -27,7 +27,7 @@ from tui.ui.widgets.related_list import RelatedList
 
 Span = tuple[int, int]
 
-MAX_ROWS = 200
+MAX_ROWS = 60
 """Rows a section lists; a long body's thousands of amounts stay highlighted in the body,
 but a list that long would take seconds to build and help no one."""
 PROGRESS_CELLS = 24
