@@ -36,6 +36,7 @@ from tui.core.model import (
     RelatedPost,
 )
 from tui.ui.app import NewsdeskApp
+from tui.ui.screens.reader import ReaderScreen
 
 __all__ = ["ROOT", "SAMPLES", "SEED"]
 
@@ -68,6 +69,11 @@ async def settle(pilot: Pilot[Any]) -> None:
         await pilot.pause()
         busy = (WorkerState.PENDING, WorkerState.RUNNING)
         if not any(worker.state in busy for worker in app.workers):
+            screen = app.screen
+            if isinstance(screen, ReaderScreen) and screen.stage != "empty":
+                # the panel joins once the body has been drawn
+                await until(pilot, lambda shown=screen: shown.body_painted and shown.panel_ready)
+                await pilot.pause()
             return
     raise AssertionError("workers kept running")
 

@@ -75,12 +75,19 @@ class AnalysingScreen(Screen[None]):
     async def _mount_panel(self) -> None:
         from tui.ui.widgets.entity_panel import EntityPanel
 
-        panel = EntityPanel(id="panel")
-        await self.query_one("#reader-panes").mount(panel)
-        self._panel = panel
+        await self.query_one("#reader-panes").mount(EntityPanel(id="panel"))
+
+    def on_entity_panel_ready(self, event: EntityPanel.Ready) -> None:
+        """The panel and its sections exist: run what waited for them."""
+        self._panel = event.panel
         pending, self._panel_jobs = self._panel_jobs, []
         for job in pending:
-            job(panel)
+            job(event.panel)
+
+    @property
+    def panel_ready(self) -> bool:
+        """True once the panel is mounted (it joins after the body's first paint)."""
+        return self._panel is not None
 
     def _with_panel(self, job: Callable[[EntityPanel], object]) -> None:
         """Run `job` on the panel now, or as soon as it is mounted."""

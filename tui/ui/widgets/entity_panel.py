@@ -123,6 +123,16 @@ class EntityList(KeyList):
 class EntityPanel(VerticalScroll, can_focus=False):
     """Amounts, companies, organisations and related posts of the shown article."""
 
+    class Ready(Message):
+        """The panel and its sections are mounted: it can be filled."""
+
+        def __init__(self, panel: EntityPanel) -> None:
+            super().__init__()
+            self.panel = panel
+
+    def on_mount(self) -> None:
+        self.post_message(self.Ready(self))
+
     class Selected(Message):
         """A panel row was highlighted (`jump` False) or chosen (`jump` True)."""
 
