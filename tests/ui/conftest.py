@@ -13,6 +13,7 @@ import struct
 import subprocess
 import termios
 import time
+from functools import partial
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,10 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(library_path=tmp_path / "library.sqlite3")
 
 
+def _panel_joined(screen: ReaderScreen) -> bool:
+    return screen.body_painted and screen.panel_ready
+
+
 async def settle(pilot: Pilot[Any]) -> None:
     """Wait until every worker (loading, analysis, saving) has finished and the screen has
     caught up; workers started by finishing workers are waited for too."""
@@ -72,7 +77,7 @@ async def settle(pilot: Pilot[Any]) -> None:
             screen = app.screen
             if isinstance(screen, ReaderScreen) and screen.stage != "empty":
                 # the panel joins once the body has been drawn
-                await until(pilot, lambda shown=screen: shown.body_painted and shown.panel_ready)
+                await until(pilot, partial(_panel_joined, screen))
                 await pilot.pause()
             return
     raise AssertionError("workers kept running")
