@@ -63,7 +63,8 @@ def _panel_joined(screen: ReaderScreen) -> bool:
 
 async def settle(pilot: Pilot[Any]) -> None:
     """Wait until every worker (loading, analysis, saving) has finished and the screen has
-    caught up; workers started by finishing workers are waited for too."""
+    caught up, the reader's panel included; workers started by finishing workers, or once
+    the body is drawn, are waited for too."""
     app = pilot.app
     while not getattr(app, "started", True):  # on_mount may still be starting workers
         await pilot.pause()
@@ -72,13 +73,13 @@ async def settle(pilot: Pilot[Any]) -> None:
         with contextlib.suppress(WorkerCancelled):
             await app.workers.wait_for_complete()
         await pilot.pause()
+        screen = app.screen
+        if isinstance(screen, ReaderScreen) and (screen.article or screen.stage != "empty"):
+            # the analysis starts, and the panel joins, once the body has been drawn
+            await until(pilot, partial(_panel_joined, screen))
+            await pilot.pause()
         busy = (WorkerState.PENDING, WorkerState.RUNNING)
         if not any(worker.state in busy for worker in app.workers):
-            screen = app.screen
-            if isinstance(screen, ReaderScreen) and screen.stage != "empty":
-                # the panel joins once the body has been drawn
-                await until(pilot, partial(_panel_joined, screen))
-                await pilot.pause()
             return
     raise AssertionError("workers kept running")
 

@@ -97,10 +97,10 @@ class NewsdeskApp(App[int]):
         self.DEFAULT_MODE = "reader" if opens_article else "library"  # type: ignore[misc]
         super().__init__()
         self.source = source
-        first = Place(source=source) if source else None
-        read_ahead = jobs.read_ahead(first, settings) if first else None
-        self._read_ahead = (first, read_ahead) if first and read_ahead else None
-        """The source is read while the app starts up, so its body can join the first paint."""
+        first = Place(source=source) if source and opens_article else None
+        self._first = (first, jobs.read_ahead(first, settings)) if first else None
+        """The article to open and, for a small file or a URL, its reading already started:
+        the reader opens it as it mounts, so its body can be in the first frame."""
         self.settings = settings
         self.gate = AnalyserGate(analyser)
         self.exit_after = exit_after
@@ -123,7 +123,8 @@ class NewsdeskApp(App[int]):
         """A new screen for `mode`; the library's module is imported only when shown."""
         screen: Screen[None]
         if mode == "reader":
-            screen = ReaderScreen(self.settings, self.gate, self._read_ahead)
+            first, self._first = self._first or (None, None), None
+            screen = ReaderScreen(self.settings, self.gate, *first)
         else:
             from tui.ui.screens.library import LibraryScreen
 
@@ -150,8 +151,8 @@ class NewsdeskApp(App[int]):
 
     async def on_mount(self) -> None:
         source = self.source
-        if source is not None and not Path(source).expanduser().is_dir():
-            await self.open_place(Place(source=source))
+        if source is not None and self.DEFAULT_MODE == "reader":
+            await self.open_place(Place(source=source))  # shown now if read already
         elif source is not None:
             await self.show_library()
             self.library.import_directory(Path(source).expanduser())

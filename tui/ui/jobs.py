@@ -109,6 +109,10 @@ def read_ahead(place: Place, settings: Settings) -> Future[Loaded] | None:
     small_file = Path(source).expanduser().is_file() and _size(source) < PREVIEW_FROM_BYTES
     if not (small_file or "://" in source):  # the loader (in the thread) tells URLs apart
         return None
+    # Imported here, before the app starts: in the thread, importing would compete with
+    # the app's start-up for the interpreter and finish after the first frame.
+    import tui.core.sources.load  # noqa: F401
+
     done: Future[Loaded] = Future()
 
     def run() -> None:

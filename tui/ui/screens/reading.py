@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from rich.text import Text
@@ -60,11 +61,13 @@ class ReadingScreen(AnalysingScreen):
         self,
         settings: Settings,
         gate: AnalyserGate,
-        first: tuple[Place, Future[jobs.Loaded]] | None = None,
+        first: Place | None = None,
+        read_ahead: Future[jobs.Loaded] | None = None,
     ) -> None:
         super().__init__(settings, gate)
-        self._first = first
-        """The source given on the command line, read ahead while the app started."""
+        self._first = (first, read_ahead) if first and read_ahead else None
+        """The source given on the command line, read while the app started, until it is
+        shown (`open` shows it at once if it is read by then)."""
         self.opening: Request | None = None
         """The open in progress, if any."""
         self._ready = threading.Event()
@@ -73,6 +76,7 @@ class ReadingScreen(AnalysingScreen):
         self._location = Text()
         self._preview_for: Request | None = None
         self._opening_timer: Timer | None = None
+        self._after_first_paint: Callable[[], None] | None = None
 
     # ---- the screen's parts --------------------------------------------------------
 
@@ -117,6 +121,9 @@ class ReadingScreen(AnalysingScreen):
         self.post_message(Painted(when))
         if not self.body_painted:
             self.body_painted = True
+            start, self._after_first_paint = self._after_first_paint, None
+            if start is not None:
+                start()
             if self.stage in ("amounts", "entities", "failed"):
                 self._ensure_panel()  # its content is known already
             else:
@@ -281,7 +288,14 @@ class ReadingScreen(AnalysingScreen):
                 self.notify(notice, markup=False)
         if request.scroll:
             self.call_after_refresh(self.view.scroll_to, y=request.scroll, animate=False)
-        self._begin_analysis(request.place, loaded)
+        if self.body_painted:
+            self._work_on(request.place, loaded)
+        else:  # the first article: its threads would slow the first frame down
+            self._after_first_paint = partial(self._work_on, request.place, loaded)
+
+    def _work_on(self, place: Place, loaded: jobs.Loaded) -> None:
+        """What follows an article on screen: its analysis, and its folder's index."""
+        self._begin_analysis(place, loaded)
         self._index_siblings(loaded.article)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="siblings")
