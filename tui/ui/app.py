@@ -174,7 +174,7 @@ class NewsdeskApp(App[int]):
             self.gate.open()
         except Exception as error:  # spawning a process can fail in many ways; say so
             message = f"The language model could not be started: {error}"
-            self.call_from_thread(self.notify, message, severity="error", markup=False)
+            self.call_later(self.notify, message, severity="error", markup=False)
 
     @on(Painted)
     def _painted(self, message: Painted) -> None:
@@ -270,9 +270,9 @@ class NewsdeskApp(App[int]):
             with Library(self.settings.library_path) as library:
                 entries = sorted_entries(library.entries(), *DEFAULT_SORT)
         except NewsdeskError as error:
-            self.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            self.call_later(self.notify, str(error), severity="error", markup=False)
             return
-        self.call_from_thread(self._open_in_order, [e.id for e in entries], message)
+        self.call_later(self._open_in_order, [e.id for e in entries], message)
 
     def _open_in_order(self, ids: list[int], message: OpenNeighbour) -> None:
         if not ids:

@@ -155,7 +155,7 @@ class AnalysingScreen(Screen[None]):
         first = analyse_amounts(part[:end], article.lang, struck_within(article.struck, 0, end))
         if worker.is_cancelled:
             return
-        self.app.call_from_thread(self._amounts_ready, article, first)
+        self.call_later(self._amounts_ready, article, first)
         if len(cuts) == 1:
             return
         from tui.core.background import amounts_in_worker  # multiprocessing: only for this
@@ -171,7 +171,7 @@ class AnalysingScreen(Screen[None]):
             return
         if more is not None:
             found = joined([first, shifted(more, rest)])
-            self.app.call_from_thread(self._amounts_ready, article, found)
+            self.call_later(self._amounts_ready, article, found)
 
     def _amounts_ready(self, article: Article, amounts: Entities) -> None:
         if self.article is not article or self.stage not in ("loading", "amounts"):
@@ -191,11 +191,9 @@ class AnalysingScreen(Screen[None]):
         try:
             article_id = jobs.save_article(article, self.settings)
         except NewsdeskError as error:
-            self.app.call_from_thread(
-                self.notify, f"Not saved: {error}", severity="warning", markup=False
-            )
+            self.call_later(self.notify, f"Not saved: {error}", severity="warning", markup=False)
         else:
-            self.app.call_from_thread(self._saved, place, article_id)
+            self.call_later(self._saved, place, article_id)
 
     @work(thread=True, exit_on_error=False, group="store")
     def _look_up(self, article: Article, part: str) -> None:
@@ -207,12 +205,12 @@ class AnalysingScreen(Screen[None]):
             cached = jobs.cached_entities(article.body, self.settings)
         except NewsdeskError as error:
             message = f"The library cannot be read: {error}"
-            self.app.call_from_thread(self.notify, message, severity="warning", markup=False)
+            self.call_later(self.notify, message, severity="warning", markup=False)
             cached = None
         if cached is not None:
-            self.app.call_from_thread(self._entities_ready, article, cached, save=False)
+            self.call_later(self._entities_ready, article, cached, save=False)
         else:
-            self.app.call_from_thread(self._start_analysis, article, part)
+            self.call_later(self._start_analysis, article, part)
 
     def _saved(self, place: Place, article_id: int) -> None:
         current = self.history.current

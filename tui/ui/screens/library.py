@@ -118,10 +118,10 @@ class LibraryScreen(Screen[None]):
             with Library(self.settings.library_path) as library:
                 entries = library.search(query) if query else library.entries()
         except NewsdeskError as error:
-            self.app.call_from_thread(self._status, f"The library cannot be read: {error}")
+            self.call_later(self._status, f"The library cannot be read: {error}")
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._listed, entries, query, request)
+            self.call_later(self._listed, entries, query, request)
 
     def _listed(self, entries: list[LibraryEntry], query: str, request: int) -> None:
         if request != self._list_request:
@@ -266,12 +266,12 @@ class LibraryScreen(Screen[None]):
             with Library(self.settings.library_path) as library:
                 removed = library.remove(article_id)
         except NewsdeskError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            self.call_later(self.notify, str(error), severity="error", markup=False)
             return
         if removed:
             message = f"Removed “{clean(title)}” from the library."
-            self.app.call_from_thread(self.notify, message, markup=False)
-        self.app.call_from_thread(self.refresh_list)
+            self.call_later(self.notify, message, markup=False)
+        self.call_later(self.refresh_list)
 
     # ---- importing a directory -----------------------------------------------------
 
@@ -285,18 +285,18 @@ class LibraryScreen(Screen[None]):
             run.list_files()
         except OSError as error:
             message = f"{directory} cannot be listed: {error.strerror or error}"
-            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
+            self.call_later(self.notify, message, severity="error", markup=False)
             return
-        self.app.call_from_thread(self._import_progress, run.describe(), run.steps())
+        self.call_later(self._import_progress, run.describe(), run.steps())
         for step in run.run(lambda: worker.is_cancelled):
-            self.app.call_from_thread(self._import_progress, run.describe(), step)
+            self.call_later(self._import_progress, run.describe(), step)
             if step.listing_changed:
-                self.app.call_from_thread(self.refresh_list)
+                self.call_later(self.refresh_list)
         if worker.is_cancelled:
             return
         for skipped in run.skipped:
-            self.app.call_from_thread(self.notify, skipped, severity="warning", markup=False)
-        self.app.call_from_thread(self._import_finished, run.report())
+            self.call_later(self.notify, skipped, severity="warning", markup=False)
+        self.call_later(self._import_finished, run.report())
 
     def _import_progress(self, message: str, step: Step) -> None:
         bar = self.query_one(ProgressBar)

@@ -186,7 +186,7 @@ class ReaderScreen(ReadingScreen):
         from tui.ui.find import find_spans
 
         spans = find_spans(body, query)
-        self.app.call_from_thread(self._found, query, body, spans)
+        self.call_later(self._found, query, body, spans)
 
     def _found(self, query: str, body: str, spans: list[tuple[int, int]]) -> None:
         if body is not self.view.body:
@@ -212,12 +212,12 @@ class ReaderScreen(ReadingScreen):
         try:
             place = jobs.resolve_related(post, article, self.settings)
         except NewsdeskError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            self.call_later(self.notify, str(error), severity="error", markup=False)
             return
         if place is None:
-            self.app.call_from_thread(self._no_link, post.title)
+            self.call_later(self._no_link, post.title)
         else:
-            self.app.call_from_thread(self.visit, place)
+            self.call_later(self.visit, place)
 
     def _no_link(self, title: str) -> None:
         from tui.ui.screens.open_url import NoLinkScreen
@@ -249,7 +249,7 @@ class ReaderScreen(ReadingScreen):
     @work(thread=True, exit_on_error=False, group="browser")
     def _browse(self, url: str) -> None:
         if not jobs.open_in_browser(url):
-            self.app.call_from_thread(self._no_browser, url)
+            self.call_later(self._no_browser, url)
 
     def _no_browser(self, url: str) -> None:
         self.app.copy_to_clipboard(url)

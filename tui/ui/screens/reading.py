@@ -246,7 +246,7 @@ class ReadingScreen(AnalysingScreen):
         if not self._ready.wait(MOUNT_TIMEOUT) or worker.is_cancelled:
             return
         if not request.cancel.is_set():
-            self.app.call_from_thread(callback, *args)
+            self.call_later(callback, *args)
 
     def _show_preview(self, request: Request, head: Article) -> None:
         if self.opening is not request:
