@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from operator import itemgetter
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -39,27 +39,26 @@ FIRST_SCREEN_CHARS = 20_000
 """Characters wrapped before the first paint; the rest follows in batches."""
 LAYOUT_BATCH_CHARS = 50_000
 """Characters wrapped per step afterwards: about 5 ms, so scrolling never waits."""
+SIZE_UPDATE_SECONDS = 0.25
+"""How often the scroll range grows while a long body is being wrapped."""
 
 Span = tuple[int, int]
 
 
-@dataclass(frozen=True)
-class Highlight:
-    """A span of the body drawn in the style of its kind (amount, company, ...)."""
-
-    start: int
-    end: int
-    kind: str
+Highlight = tuple[int, int, str]
+"""A span of the body and the kind it is drawn as (amount, company, ...)."""
 
 
 def highlights_for(entities: Entities, struck: Sequence[Span]) -> list[Highlight]:
-    """Every highlighted span of an analysed body, struck spans first (drawn underneath)."""
-    found = [Highlight(start, end, "struck") for start, end in struck]
-    found += [Highlight(a.start, a.end, "amount") for a in entities.amounts]
+    """Every highlighted span of an analysed body, struck spans first (drawn underneath).
+
+    Plain tuples: a long body has thousands, built on the event loop."""
+    found = [(start, end, "struck") for start, end in struck]
+    found += [(a.start, a.end, "amount") for a in entities.amounts]
     for company in entities.companies:
-        found += [Highlight(m.start, m.end, "company") for m in company.mentions]
+        found += [(m.start, m.end, "company") for m in company.mentions]
     for organisation in entities.organisations:
-        found += [Highlight(m.start, m.end, "organisation") for m in organisation.mentions]
+        found += [(m.start, m.end, "organisation") for m in organisation.mentions]
     return found
 
 
@@ -76,8 +75,8 @@ def mentions_at(entities: Entities, offset: int) -> list[Span]:
 class SpanIndex:
     """Spans sorted by start, so the few that touch one row are found without a scan."""
 
-    def __init__(self, spans: Sequence[tuple[int, int, str]]) -> None:
-        self.spans = sorted(spans, key=lambda span: span[0])
+    def __init__(self, spans: Sequence[Highlight]) -> None:
+        self.spans = sorted(spans, key=itemgetter(0))
         self._starts = [span[0] for span in self.spans]
         self._longest = max((end - start for start, end, _ in self.spans), default=0)
 
@@ -143,6 +142,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._cache: dict[int, Strip] = {}
         self._header_dirty = False
         self._layout_pending = False
+        self._size_due = 0.0
+        """When the virtual size may next follow a layout in progress (monotonic time)."""
         self._drawn_pending = False
         """True until the content last shown has been drawn (then `Drawn` is posted)."""
 
@@ -179,9 +180,7 @@ class ArticleView(ScrollView, can_focus=True):
     def set_entities(self, entities: Entities) -> None:
         """Highlight the amounts, companies and organisations of the shown article."""
         struck = self.article.struck if self.article else ()
-        self._lights = SpanIndex(
-            [(h.start, h.end, h.kind) for h in highlights_for(entities, struck)]
-        )
+        self._lights = SpanIndex(highlights_for(entities, struck))
         self._invalidate()
 
     def set_marks(self, spans: Sequence[Span]) -> None:
@@ -283,11 +282,17 @@ class ArticleView(ScrollView, can_focus=True):
         self._sync_size()
         self.refresh()
 
-    def _sync_size(self) -> None:
-        """Match the virtual size to the rows known, and keep wrapping if there are more."""
+    def _sync_size(self, *, now: bool = True) -> None:
+        """Match the virtual size to the rows known, and keep wrapping if there are more.
+
+        While a long body is being wrapped, the size (and so the screen's layout) is
+        updated every `SIZE_UPDATE_SECONDS` only: each update lays the whole screen out."""
         width = self._layout.width + 2 * MARGIN
-        if self.virtual_size != Size(width, self.row_count):
-            self.virtual_size = Size(width, self.row_count)
+        size = Size(width, self.row_count)
+        due = now or self._layout.complete or time.monotonic() >= self._size_due
+        if self.virtual_size != size and due:
+            self.virtual_size = size
+            self._size_due = time.monotonic() + SIZE_UPDATE_SECONDS
         if not self._layout.complete and not self._layout_pending:
             self._layout_pending = True
             self.set_timer(0.001, self._continue_layout)
@@ -295,7 +300,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _continue_layout(self) -> None:
         self._layout_pending = False
         self._layout.extend(LAYOUT_BATCH_CHARS)
-        self._sync_size()
+        self._sync_size(now=False)
 
     def _top_offset(self) -> int | None:
         index = round(self.scroll_y) - len(self._header)
