@@ -167,7 +167,9 @@ class NewsdeskApp(App[int]):
             self._analyser_asked = True
             self._spawn_analyser()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="analyser")
+    @work(
+        thread=True, exclusive=True, exit_on_error=False, group="analyser", description="analyser"
+    )
     def _spawn_analyser(self) -> None:
         """Spawning a process takes tens of milliseconds: never on the event loop."""
         try:
@@ -260,7 +262,9 @@ class NewsdeskApp(App[int]):
         else:
             self._open_in_order(self.library_order, message)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="neighbour")
+    @work(
+        thread=True, exclusive=True, exit_on_error=False, group="neighbour", description="neighbour"
+    )
     def _list_then_open(self, message: OpenNeighbour) -> None:
         """The library screen has not listed anything yet: list it in its default order."""
         from tui.core.library.store import Library

@@ -41,7 +41,11 @@ thread never holds the interpreter long and the first amounts show at once."""
 
 
 class AnalysingScreen(Screen[None]):
-    """Saves and analyses the article on screen; `ReadingScreen` opens articles."""
+    """Saves and analyses the article on screen; `ReadingScreen` opens articles.
+
+    Every worker here and in the reader has a `description`: without one, Textual builds
+    it from the repr of the arguments, which for an article is its whole body (80 ms of
+    the event loop for a body of megabytes)."""
 
     def __init__(self, settings: Settings, gate: AnalyserGate) -> None:
         super().__init__()
@@ -140,7 +144,7 @@ class AnalysingScreen(Screen[None]):
         else:
             self._look_up(article, part)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="amounts")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="amounts", description="amounts")
     def _find_amounts(self, article: Article, part: str) -> None:
         """Amounts and checks need no language model: they show right after the body.
 
@@ -182,7 +186,7 @@ class AnalysingScreen(Screen[None]):
         self._with_panel(lambda panel: panel.show_amounts(article, amounts, waiting))
         self._painted("amounts")
 
-    @work(thread=True, exit_on_error=False, group="store")
+    @work(thread=True, exit_on_error=False, group="store", description="store")
     def _store(self, article: Article, place: Place, *, look_up: bool, part: str = "") -> None:
         """Look for the article's entities in the library, then save it (as soon as it is
         open: leaving it, or quitting, before its panel fills loses nothing)."""
@@ -195,7 +199,7 @@ class AnalysingScreen(Screen[None]):
         else:
             self.call_later(self._saved, place, article_id)
 
-    @work(thread=True, exit_on_error=False, group="store")
+    @work(thread=True, exit_on_error=False, group="store", description="store")
     def _look_up(self, article: Article, part: str) -> None:
         self._look_up_now(article, part)
 
@@ -221,7 +225,7 @@ class AnalysingScreen(Screen[None]):
         if self.article is article:
             self._analyse(article, part)
 
-    @work(exclusive=True, exit_on_error=False, group="analysis")
+    @work(exclusive=True, exit_on_error=False, group="analysis", description="analysis")
     async def _analyse(self, article: Article, part: str) -> None:
         from tui.core.background import FOREGROUND
 

@@ -109,7 +109,7 @@ class LibraryScreen(Screen[None]):
         self._list_request += 1
         self._list(query, self._list_request)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="list")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="list", description="list")
     def _list(self, query: str, request: int) -> None:
         from tui.core.library.store import Library
 
@@ -258,7 +258,7 @@ class LibraryScreen(Screen[None]):
         question = f"Remove “{title}” from the library? Its saved page and results go too."
         self.app.push_screen(ConfirmScreen(question, "Remove"), answered)
 
-    @work(thread=True, exit_on_error=False, group="remove")
+    @work(thread=True, exit_on_error=False, group="remove", description="remove")
     def _remove(self, article_id: int, title: str) -> None:
         from tui.core.library.store import Library
 
@@ -275,7 +275,7 @@ class LibraryScreen(Screen[None]):
 
     # ---- importing a directory -----------------------------------------------------
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="import")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="import", description="import")
     def import_directory(self, directory: Path) -> None:
         """Read and save every article file of `directory`, then analyse them; bad files
         are skipped with a message."""

@@ -180,7 +180,7 @@ class ReaderScreen(ReadingScreen):
         self.view.focus()
         self._find(event.value, self.view.body)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="find")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="find", description="find")
     def _find(self, query: str, body: str) -> None:
         """Matches ignoring case, accents and apostrophe forms (a long body takes a while)."""
         from tui.ui.find import find_spans
@@ -204,7 +204,7 @@ class ReaderScreen(ReadingScreen):
         if self.article is not None:
             self._resolve_related(event.post)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="related")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="related", description="related")
     def _resolve_related(self, post: RelatedPost) -> None:
         article = self.article
         if article is None:
@@ -246,7 +246,7 @@ class ReaderScreen(ReadingScreen):
             return
         self._browse(url)
 
-    @work(thread=True, exit_on_error=False, group="browser")
+    @work(thread=True, exit_on_error=False, group="browser", description="browser")
     def _browse(self, url: str) -> None:
         if not jobs.open_in_browser(url):
             self.call_later(self._no_browser, url)

@@ -212,7 +212,7 @@ class ReadingScreen(AnalysingScreen):
             self._opening_timer = None
         self._set_location(self._article_location())
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="load")
     def _load(self, request: Request) -> None:
         worker = get_current_worker()
         if not request.refresh:
@@ -298,7 +298,9 @@ class ReadingScreen(AnalysingScreen):
         self._begin_analysis(place, loaded)
         self._index_siblings(loaded.article)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="siblings")
+    @work(
+        thread=True, exclusive=True, exit_on_error=False, group="siblings", description="siblings"
+    )
     def _index_siblings(self, article: Article) -> None:
         """The files next to a file just opened become findable as its related posts."""
         jobs.index_siblings(article, self.settings)
