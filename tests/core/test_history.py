@@ -59,3 +59,17 @@ def test_replace_place_keeps_the_scroll() -> None:
     history.replace_place("library:1")
     current = history.current
     assert current is not None and current.place == "library:1" and current.scroll == 7.0
+
+
+def test_peek_looks_without_moving() -> None:
+    history: History[str] = History()
+    assert history.peek(-1) is None
+    for place in ("a", "b", "c"):
+        history.visit(place)
+    history.back()
+    back, ahead = history.peek(-1), history.peek(1)
+    assert back is not None and back.place == "a"
+    assert ahead is not None and ahead.place == "c"
+    assert history.peek(2) is None
+    current = history.current
+    assert current is not None and current.place == "b", "peeking does not move"

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import html
+import os
+import pty
 import re
-from collections.abc import Iterator
+import select
+import struct
+import subprocess
+import termios
+import time
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +37,7 @@ from tui.core.model import (
     RelatedPost,
 )
 from tui.ui.app import NewsdeskApp
+from tui.ui.screens.reader import ReaderScreen
 
 __all__ = ["ROOT", "SAMPLES", "SEED"]
 
@@ -47,9 +57,14 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(library_path=tmp_path / "library.sqlite3")
 
 
+def _panel_joined(screen: ReaderScreen) -> bool:
+    return screen.body_painted and screen.panel_ready
+
+
 async def settle(pilot: Pilot[Any]) -> None:
     """Wait until every worker (loading, analysis, saving) has finished and the screen has
-    caught up; workers started by finishing workers are waited for too."""
+    caught up, the reader's panel included; workers started by finishing workers, or once
+    the body is drawn, are waited for too."""
     app = pilot.app
     while not getattr(app, "started", True):  # on_mount may still be starting workers
         await pilot.pause()
@@ -58,10 +73,58 @@ async def settle(pilot: Pilot[Any]) -> None:
         with contextlib.suppress(WorkerCancelled):
             await app.workers.wait_for_complete()
         await pilot.pause()
+        screen = app.screen
+        if isinstance(screen, ReaderScreen) and (screen.article or screen.stage != "empty"):
+            # the analysis starts, and the panel joins, once the body has been drawn
+            await until(pilot, partial(_panel_joined, screen))
+            await pilot.pause()
         busy = (WorkerState.PENDING, WorkerState.RUNNING)
         if not any(worker.state in busy for worker in app.workers):
             return
     raise AssertionError("workers kept running")
+
+
+async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 60.0) -> None:
+    """Let the app run until `condition` holds (for states no worker's end marks, such as
+    a panel filled while the analysis of another article is still running)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("the app never reached the expected state")
+        await pilot.pause(0.01)
+
+
+def fake_analyser(**options: Any) -> Analyser:
+    """A real analyser process running `tests.core.analysis_workers.first_word` instead of
+    the model: one amount per piece, the piece's first word; "slowN" words sleep N/10 s."""
+    from tests.core.analysis_workers import first_word, warm
+
+    return Analyser(worker=first_word, warm_up=warm, **options)
+
+
+def run_in_terminal(args: list[str], env: dict[str, str], size: tuple[int, int]) -> bytes:
+    """Run a command in a pseudo-terminal of `size` and return everything it wrote."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+    process = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT)
+    os.close(slave)
+    output = bytearray()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+        elif process.poll() is not None:
+            break
+    process.wait(timeout=10)
+    os.close(master)
+    return bytes(output)
 
 
 def screen_text(app: App[Any]) -> str:

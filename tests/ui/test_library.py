@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Input
 
 from tests.ui.conftest import SAMPLES, screen_text, settle
@@ -12,13 +13,23 @@ from tui.config import Settings
 from tui.core.background import Analyser
 from tui.core.library.store import Library
 from tui.ui.app import NewsdeskApp
+from tui.ui.library_import import Step
 from tui.ui.screens.library import LibraryScreen
+from tui.ui.screens.open_url import ConfirmScreen
 from tui.ui.screens.reader import ReaderScreen
 
 
 async def test_directory_import_saves_each_article_and_skips_bad_files(
-    settings: Settings, analyser: Analyser, tmp_path: Path
+    settings: Settings, analyser: Analyser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    shown: list[str] = []
+    progress = LibraryScreen._import_progress
+
+    def spy(screen: LibraryScreen, message: str, step: Step) -> None:
+        shown.append(message)
+        progress(screen, message, step)
+
+    monkeypatch.setattr(LibraryScreen, "_import_progress", spy)
     folder = tmp_path / "articles"
     folder.mkdir()
     for name in ("harbor-robotics-series-b.md", "nordlys-leve-12-millions.md"):
@@ -35,6 +46,8 @@ async def test_directory_import_saves_each_article_and_skips_bad_files(
         entries = library.entries()
     assert len(entries) == 2
     assert all(entry.amounts > 0 for entry in entries), "imported articles are analysed"
+    assert any("0 of 3 read, 0 of 3 analysed · reading broken.txt" in m for m in shown), shown
+    assert any("3 of 3 read, 1 of 3 analysed · analysing harbor" in m for m in shown), shown
 
 
 async def test_empty_library_imports_samples_then_search_and_open(
@@ -62,7 +75,16 @@ async def test_empty_library_imports_samples_then_search_and_open(
         table.focus()
         await pilot.press("delete")
         await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen), "Delete asks first"
+        assert "Nordlys" in screen_text(app)
+        await pilot.press("n")
+        await settle(pilot)
+        assert table.row_count == 1, "n keeps the article"
+        await pilot.press("delete", "y")
+        await settle(pilot)
         assert table.row_count == 0, "the search still shows only the removed article"
+        notices = [n.message for n in app._notifications]
+        assert any(m.startswith("Removed “La start-up Nordlys") for m in notices), notices
         await pilot.press("b")
         await settle(pilot)
         assert isinstance(app.screen, ReaderScreen)

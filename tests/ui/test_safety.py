@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
-import select
-import struct
-import subprocess
 import sys
-import termios
-import time
-from concurrent.futures import Future
 from pathlib import Path
 
-from tests.ui.conftest import ROOT, SEED, screen_text, settle
+from tests.core.analysis_workers import missing_model, missing_model_warm
+from tests.ui.conftest import SEED, run_in_terminal, screen_text, settle
 from tui.config import Settings
 from tui.core.background import Analyser
 from tui.core.library.store import Library
@@ -22,7 +15,7 @@ from tui.core.model import Article, Company, Entities, Mention, RelatedPost
 from tui.ui.app import NewsdeskApp
 from tui.ui.messages import Place
 from tui.ui.safe_text import clean
-from tui.ui.widgets.entity_panel import EntityPanel
+from tui.ui.widgets.entity_panel import EntityList, EntityPanel
 
 HOSTILE_TITLE = "[bold red]Pwned[/] \x1b]0;PWNED-TITLE\x07 [link=https://evil.example]x[/link]"
 HOSTILE_BODY = (
@@ -76,54 +69,23 @@ async def test_markup_and_escapes_in_an_article_show_literally(
         assert "\x1b" not in shown and "\u202e" not in shown
 
 
-class _BrokenAnalyser(Analyser):
-    """An analyser whose every job fails, as when the model cannot be loaded."""
-
-    def submit(self, body: str, lang: str | None, struck: object = ()) -> Future[Entities]:
-        future: Future[Entities] = Future()
-        future.set_exception(OSError("the language model is missing"))
-        return future
-
-    def prewarm(self) -> Future[bool]:
-        future: Future[bool] = Future()
-        future.set_exception(OSError("the language model is missing"))
-        return future
-
-
 async def test_analysis_failure_is_reported_and_the_app_stays_up(settings: Settings) -> None:
-    app = NewsdeskApp(str(SEED), settings, analyser=_BrokenAnalyser())
+    broken = Analyser(worker=missing_model, warm_up=missing_model_warm)
+    app = NewsdeskApp(str(SEED), settings, analyser=broken)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert app.is_running
-        assert "language model is missing" in screen_text(app)
+        assert app.reader.stage == "failed"
+        assert "Finding companies failed" in screen_text(app), "the panel says so"
+        notices = [n.message for n in app._notifications]
+        assert any("language model is missing" in m for m in notices), notices
+        assert app.reader.query_one("#amounts", EntityList).option_count > 1, (
+            "amounts need no model"
+        )
         assert not app.reader.query_one(EntityPanel).has_class("-loading")
         await pilot.press("j")
         assert app.reader.article is not None
-
-
-def _run_in_pty(args: list[str], env: dict[str, str], size: tuple[int, int]) -> bytes:
-    """Run a command in a pseudo-terminal of `size` and return everything it wrote."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
-    process = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT)
-    os.close(slave)
-    output = bytearray()
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([master], [], [], 0.5)
-        if ready:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            output += chunk
-        elif process.poll() is not None:
-            break
-    process.wait(timeout=10)
-    os.close(master)
-    return bytes(output)
+    broken.shutdown()
 
 
 def test_no_escape_sequence_from_an_article_reaches_the_terminal(tmp_path: Path) -> None:
@@ -135,7 +97,7 @@ def test_no_escape_sequence_from_an_article_reaches_the_terminal(tmp_path: Path)
         "NEWSDESK_HOME": str(tmp_path / "home"),
         "NEWSDESK_EXIT_AFTER_PAINT": "1",
     }
-    output = _run_in_pty([sys.executable, "-m", "tui", str(page)], env, (120, 30))
+    output = run_in_terminal([sys.executable, "-m", "tui", str(page)], env, (120, 30))
     assert b"Plain" in output and b"PWNED" in output, output[-2000:]
     for sequence in (b"\x1b]0;PWNED", b"\x1b]8;;https://evil", b"\x1b[5m", b"\x1b[7m"):
         assert sequence not in output, sequence

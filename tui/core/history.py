@@ -62,6 +62,11 @@ class History(Generic[PlaceT]):
         if self._stops:
             self._stops[self._cursor] = replace(self._stops[self._cursor], place=place)
 
+    def peek(self, step: int) -> Stop[PlaceT] | None:
+        """The stop `step` places away (-1 back, +1 forward) without moving; None past an end."""
+        index = self._cursor + step
+        return self._stops[index] if self._stops and 0 <= index < len(self._stops) else None
+
     def back(self) -> Stop[PlaceT] | None:
         """Step back one place; None (and no move) when already at the oldest."""
         if not self.can_go_back:

@@ -1,4 +1,5 @@
-"""When the analyser may start: after the first paint, so spawning it never delays start-up."""
+"""When the analyser may start (after the first paint, so spawning it never delays start-up),
+and the helper process that reads large files, started the first time one is opened."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported when the gate opens: multiprocessing is not needed to paint
-    from tui.core.background import Analyser
+    from tui.core.background import Analyser, HelperProcess
 
 POLL_SECONDS = 0.05
 """How often a waiting worker checks the gate; polling keeps the wait cancellable."""
@@ -26,6 +27,8 @@ class AnalyserGate:
         self.owns_analyser = analyser is None
         """True when the gate created the analyser and must shut it down."""
         self._opened = threading.Event()
+        self._helper: HelperProcess | None = None
+        self._helper_lock = threading.Lock()
 
     @property
     def is_open(self) -> bool:
@@ -58,7 +61,18 @@ class AnalyserGate:
         assert self._analyser is not None
         return self._analyser
 
+    def helper(self) -> HelperProcess:
+        """The process for reading large files, started on first use (from any thread)."""
+        with self._helper_lock:
+            if self._helper is None:
+                from tui.core.background import HelperProcess
+
+                self._helper = HelperProcess()
+            return self._helper
+
     def shutdown(self) -> None:
-        """Stop the worker process if the gate created it."""
+        """Stop the helper process, and the analyser's if the gate created it."""
+        if self._helper is not None:
+            self._helper.shutdown()
         if self.owns_analyser and self._analyser is not None:
             self._analyser.shutdown()

@@ -1,39 +1,55 @@
 """The newsdesk application: a library screen and a reader screen, as two modes.
 
-Start-up is kept light: no extraction or NLP library is imported here, the article is read
-in a thread worker, and the analyser process starts only after the first paint.
+`MODES` lists the modes and `help_sections` the keys of each, so a new screen (feeds, a
+companies index) is one entry in each. Start-up is kept light: no extraction or NLP
+library is imported here, the article is read in a thread worker, the reader's panel and
+footer join after the first paint, and the analyser process starts after that.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tui.config import Settings
+from tui.core.errors import NewsdeskError
 from tui.ui import jobs
 from tui.ui.analysis import AnalyserGate
 from tui.ui.commands import BindingCommands
-from tui.ui.messages import ImportDirectory, Open, Painted, Place, ShowLibrary, ShowReader
+from tui.ui.messages import (
+    ImportDirectory,
+    Listed,
+    Open,
+    OpenNeighbour,
+    Painted,
+    Place,
+    ShowLibrary,
+    ShowReader,
+)
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
     from tui.core.background import Analyser
-    from tui.ui.screens.companies import CompaniesScreen
     from tui.ui.screens.library import LibraryScreen
 
 EXIT_AFTER_PAINT_ENV = "NEWSDESK_EXIT_AFTER_PAINT"
 """When set, the app exits as soon as the first article body (or the library list) is
 painted. If its value is a Unix time (the moment the caller launched the process), the app
-prints `painted-after SECONDS` on exit: `bench/startup` measures start-up with it."""
+prints `painted-after SECONDS` on exit, and `painted-amounts-after SECONDS` when the panel's
+amounts were painted too: `bench/startup` and `bench/responsiveness` measure with it."""
+EXIT_AFTER_ENV = "NEWSDESK_EXIT_AFTER"
+"""With `NEWSDESK_EXIT_AFTER_PAINT`: what to wait for before exiting, `body` (the default)
+or `amounts` (the panel's amounts, found without the language model)."""
 
 ANALYSER_START_DELAY = 0.2
 """Seconds after the first paint before the analyser process is spawned."""
@@ -42,10 +58,11 @@ ANALYSER_FALLBACK_START = 2.0
 
 
 PANEL_KEYS: list[BindingType] = [
-    Binding("up,down", "", "Move between rows (highlighting a row marks its mentions)"),
+    Binding("up,down,j,k", "", "Move between rows (highlighting a row marks its mentions)"),
+    Binding("home,end,g,G", "", "First / last row"),
     Binding("enter", "", "Jump to the first mention / open the related post"),
 ]
-"""What the panel's lists do, for the help screen (the lists bind these themselves)."""
+"""What the panel's lists and the library table do, for the help screen."""
 
 
 class NewsdeskApp(App[int]):
@@ -56,12 +73,17 @@ class NewsdeskApp(App[int]):
     COMMANDS: ClassVar = App.COMMANDS | {BindingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
+        Binding("ctrl+q", "quit", "Quit from any screen", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("F", "feeds", "Feeds"),
         Binding("c", "companies", "Companies", show=False),
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]
-    """Keys that work on every screen."""
+    """Keys that work on every screen; in the reader q and Escape go back to the library
+    first, and in a dialog they close it."""
+
+    MODE_NAMES: ClassVar[tuple[str, ...]] = ("library", "reader", "feeds", "companies")
+    """The app's modes; `_mode_screen` builds each one's screen."""
 
     def __init__(
         self,
@@ -69,41 +91,83 @@ class NewsdeskApp(App[int]):
         settings: Settings,
         *,
         analyser: Analyser | None = None,
-        exit_after_paint: bool = False,
+        exit_after: str | None = None,
     ) -> None:
+        opens_article = source is not None and not Path(source).expanduser().is_dir()
+        # The first screen is the mode's own from the start: no blank default screen is
+        # built, drawn and switched away from before the first paint.
+        self.DEFAULT_MODE = "reader" if opens_article else "library"  # type: ignore[misc]
         super().__init__()
         self.source = source
+        first = Place(source=source) if source and opens_article else None
+        self._first = (first, jobs.read_ahead(first, settings)) if first else None
+        """The article to open and, for a small file or a URL, its reading already started:
+        the reader opens it as it mounts, so its body can be in the first frame."""
         self.settings = settings
         self.gate = AnalyserGate(analyser)
-        self.exit_after_paint = exit_after_paint
-        self.painted_at: float | None = None
+        self.exit_after = exit_after
+        """Exit once this (`body`, `amounts`) is painted: for the benches."""
+        self.painted: dict[str, float] = {}
+        """When each kind of content was first painted (Unix time)."""
         self.reader_in_use = False
         """True once an article has been opened: the library's `b` can go back to it."""
         self.started = False
         """True once start-up (opening the source, starting any import) has been handed out."""
-        self.add_mode("library", self._library_screen)
-        self.add_mode("reader", partial(ReaderScreen, settings, self.gate))
-        self.add_mode("feeds", self._feeds_screen)
-        self.add_mode("companies", self._companies_screen)
+        self._analyser_asked = False
+        self._library_samples = jobs.bundled_samples() if source is None else None
+        """Imported when the library turns out to be empty on a first run."""
+        self.library_order: list[int] | None = None
+        """Article ids in the order the library screen last listed them."""
+        for mode in self.MODE_NAMES:
+            self.add_mode(mode, partial(self._mode_screen, mode))
 
-    def _feeds_screen(self) -> Screen[None]:
-        from tui.ui.screens.feeds import FeedsScreen
+    def _mode_screen(self, mode: str) -> Screen[None]:
+        """A new screen for `mode`; the library's module is imported only when shown."""
+        screen: Screen[None]
+        if mode == "reader":
+            first, self._first = self._first or (None, None), None
+            screen = ReaderScreen(self.settings, self.gate, *first)
+        elif mode == "feeds":
+            from tui.ui.screens.feeds import FeedsScreen
 
-        return FeedsScreen(self.settings, self.gate)
+            screen = FeedsScreen(self.settings, self.gate)
+        elif mode == "companies":
+            from tui.ui.screens.companies import CompaniesScreen
+
+            screen = CompaniesScreen(self.settings)
+        else:
+            from tui.ui.screens.library import LibraryScreen
+
+            library = LibraryScreen(self.settings, self.gate)
+            library.samples_if_empty = self._library_samples
+            screen = library
+        # A new screen is styled as it mounts: marking it up to date spares Textual a full
+        # re-parse of every stylesheet when the mode first shows (30 ms or more here,
+        # before the first paint).
+        screen._css_update_count = self._css_update_count
+        return screen
+
+    def help_sections(self) -> list[tuple[str, Sequence[BindingType]]]:
+        """Every key of the app, by where it works: what the help screen lists."""
+        from tui.ui.screens.companies import CompaniesScreen
+        from tui.ui.screens.company import CompanyScreen
+        from tui.ui.screens.library import LibraryScreen
+        from tui.ui.widgets.lists import KeyList
+
+        return [
+            ("Everywhere", self.BINDINGS),
+            ("Reader", ReaderScreen.BINDINGS),
+            ("Article body", ArticleView.BINDINGS),
+            ("Side panel and lists", [*PANEL_KEYS, *KeyList.BINDINGS]),
+            ("Library", LibraryScreen.BINDINGS),
+            *_feed_help(),
+            ("Companies", CompaniesScreen.BINDINGS),
+            ("Company page", CompanyScreen.BINDINGS),
+        ]
 
     async def action_feeds(self) -> None:
         """Show the feed list (or the item list left open there)."""
         await self.switch_mode("feeds")
-
-    def _library_screen(self) -> LibraryScreen:
-        from tui.ui.screens.library import LibraryScreen  # not needed to open one article
-
-        return LibraryScreen(self.settings, self.gate)
-
-    def _companies_screen(self) -> CompaniesScreen:
-        from tui.ui.screens.companies import CompaniesScreen
-
-        return CompaniesScreen(self.settings)
 
     async def action_companies(self) -> None:
         """The desk's companies index (it reads the library again each time it is shown)."""
@@ -111,41 +175,45 @@ class NewsdeskApp(App[int]):
 
     async def on_mount(self) -> None:
         source = self.source
-        if source is not None and not Path(source).expanduser().is_dir():
-            await self.open_place(Place(source=source))
-        else:
-            # Decide about the samples before the list opens the (maybe new) library file.
-            directory = Path(source).expanduser() if source else self._samples_if_empty()
+        if source is not None and self.DEFAULT_MODE == "reader":
+            await self.open_place(Place(source=source))  # shown now if read already
+        elif source is not None:
             await self.show_library()
-            if directory is not None:
-                self.library.import_directory(directory)
-        if not self.exit_after_paint:
+            self.library.import_directory(Path(source).expanduser())
+        else:
+            await self.show_library()
+        if self.exit_after is None:
             self.set_timer(ANALYSER_FALLBACK_START, self._start_analyser)
         self.started = True
 
-    def _samples_if_empty(self) -> Path | None:
-        samples = jobs.bundled_samples()
-        try:
-            return samples if samples is not None and jobs.library_is_empty(self.settings) else None
-        except Exception as error:  # an unreadable library is reported by the list itself
-            self.log.warning(f"library check failed: {error}")
-            return None
-
     def _start_analyser(self) -> None:
-        if self.gate.is_open:
-            return
+        if not self._analyser_asked:
+            self._analyser_asked = True
+            self._spawn_analyser()
+
+    @work(
+        thread=True, exclusive=True, exit_on_error=False, group="analyser", description="analyser"
+    )
+    def _spawn_analyser(self) -> None:
+        """Spawning a process takes tens of milliseconds: never on the event loop."""
         try:
             self.gate.open()
         except Exception as error:  # spawning a process can fail in many ways; say so
             message = f"The language model could not be started: {error}"
-            self.notify(message, severity="error", markup=False)
+            self.call_later(self.notify, message, severity="error", markup=False)
 
     @on(Painted)
     def _painted(self, message: Painted) -> None:
-        if not self.exit_after_paint:
-            self.set_timer(ANALYSER_START_DELAY, self._start_analyser)
-        elif self.painted_at is None:
-            self.painted_at = message.when
+        if message.what in ("body", "library") and not self.painted:
+            # What exists at the first paint (modules, classes, the app) lives as long
+            # as the app: keep it out of the collector's full passes, which otherwise
+            # stall the screen for 50-100 ms each once articles add their objects.
+            gc.freeze()
+        self.painted.setdefault(message.what, message.when)
+        if self.exit_after is None:
+            if message.what in ("body", "library"):
+                self.set_timer(ANALYSER_START_DELAY, self._start_analyser)
+        elif message.what in (self.exit_after, "library"):
             self.call_after_refresh(self.exit, 0)
 
     # ---- screens -------------------------------------------------------------------
@@ -176,7 +244,13 @@ class NewsdeskApp(App[int]):
         await mounted
 
     async def show_library(self, query: str | None = None) -> None:
+        if self.reader_in_use:
+            current = self.reader.history.current
+            following = current.place.library_id if current else None
+        else:
+            following = None
         await self.switch_mode("library")
+        self.library.follow = following
         if query is not None:
             self.library.search(query)
         else:
@@ -201,24 +275,52 @@ class NewsdeskApp(App[int]):
     async def _import(self, message: ImportDirectory) -> None:
         await self.open_place(Place(source=message.path))
 
-    def action_help(self) -> None:
-        from tui.ui.screens.companies import CompaniesScreen
-        from tui.ui.screens.company import CompanyScreen
-        from tui.ui.screens.help import HelpScreen
-        from tui.ui.screens.library import LibraryScreen
+    @on(Listed)
+    def _listed(self, message: Listed) -> None:
+        self.library_order = message.ids
 
-        sections: list[tuple[str, Sequence[BindingType]]] = [
-            ("Everywhere", self.BINDINGS),
-            ("Reader", ReaderScreen.BINDINGS),
-            ("Article body", ArticleView.BINDINGS),
-            ("Side panel", PANEL_KEYS),
-            ("Library", LibraryScreen.BINDINGS),
-            *_feed_help(),
-            ("Companies", CompaniesScreen.BINDINGS),
-            ("Company page", CompanyScreen.BINDINGS),
-        ]
+    @on(OpenNeighbour)
+    def _open_neighbour(self, message: OpenNeighbour) -> None:
+        if self.library_order is None:
+            self._list_then_open(message)
+        else:
+            self._open_in_order(self.library_order, message)
+
+    @work(
+        thread=True, exclusive=True, exit_on_error=False, group="neighbour", description="neighbour"
+    )
+    def _list_then_open(self, message: OpenNeighbour) -> None:
+        """The library screen has not listed anything yet: list it in its default order."""
+        from tui.core.library.store import Library
+        from tui.ui.library_order import DEFAULT_SORT, sorted_entries
+
+        try:
+            with Library(self.settings.library_path) as library:
+                entries = sorted_entries(library.entries(), *DEFAULT_SORT)
+        except NewsdeskError as error:
+            self.call_later(self.notify, str(error), severity="error", markup=False)
+            return
+        self.call_later(self._open_in_order, [e.id for e in entries], message)
+
+    def _open_in_order(self, ids: list[int], message: OpenNeighbour) -> None:
+        if not ids:
+            self.notify("The library is empty.", markup=False)
+            return
+        if message.current not in ids:
+            index = 0 if message.step > 0 else len(ids) - 1
+        else:
+            index = ids.index(message.current) + message.step
+        if not 0 <= index < len(ids):
+            end = "last" if message.step > 0 else "first"
+            self.notify(f"This is the {end} article of the library list.", markup=False)
+            return
+        self.reader.visit(Place(library_id=ids[index]))
+
+    def action_help(self) -> None:
+        from tui.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(sections))
+            self.push_screen(HelpScreen(self.help_sections()))
 
     def on_unmount(self) -> None:
         self.gate.shutdown()
@@ -235,8 +337,11 @@ def _feed_help() -> list[tuple[str, Sequence[BindingType]]]:
 def run_app(source: str | None, settings: Settings) -> int:
     """Run the reader on `source` (path, URL, directory, or None for the library)."""
     launched = os.environ.get(EXIT_AFTER_PAINT_ENV, "")
-    app = NewsdeskApp(source, settings, exit_after_paint=bool(launched))
+    exit_after = os.environ.get(EXIT_AFTER_ENV, "body") if launched else None
+    app = NewsdeskApp(source, settings, exit_after=exit_after)
     result = app.run()
-    if app.painted_at is not None and launched.replace(".", "", 1).isdigit():
-        print(f"painted-after {app.painted_at - float(launched):.4f}", flush=True)
+    if launched.replace(".", "", 1).isdigit():
+        for what, label in (("body", "painted-after"), ("amounts", "painted-amounts-after")):
+            if what in app.painted:
+                print(f"{label} {app.painted[what] - float(launched):.4f}", flush=True)
     return result if isinstance(result, int) else 0

@@ -6,18 +6,33 @@ core lazily, so the app's first paint does not wait for the extraction libraries
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from concurrent.futures import CancelledError, Future
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from tui.config import Settings
+from tui.core.errors import LoadError, NewsdeskError
 from tui.core.model import Article, Entities, RelatedPost
-from tui.core.sources.load import is_url
 from tui.ui.messages import Place
+from tui.ui.siblings import find_sibling
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm", ".md", ".markdown", ".json"})
-"""Files a directory import reads; anything else in the directory is skipped quietly."""
+if TYPE_CHECKING:
+    from tui.core.background import HelperProcess
+
+PREVIEW_FROM_BYTES = 512 * 1024
+"""Text files at least this large show a preview of their head while the whole is read."""
+PREVIEW_BYTES = 64 * 1024
+"""How much of a large file the preview reads: several screens of text."""
+
+
+def is_url(source: str) -> bool:
+    """True for http(s) URLs (the core's test, imported only when needed)."""
+    from tui.core.sources.load import is_url as core_is_url
+
+    return core_is_url(source)
 
 
 @dataclass(frozen=True)
@@ -27,13 +42,21 @@ class Loaded:
     place: Place
     article: Article
     cached: Entities | None
+    message: str | None = None
+    """What a refresh did, to tell the user (None when the article's notices say it)."""
 
 
-def load_place(place: Place, settings: Settings) -> Loaded:
+def load_place(
+    place: Place,
+    settings: Settings,
+    cancel: threading.Event | None = None,
+    helper: HelperProcess | None = None,
+) -> Loaded:
     """Read the article at `place`; raises the core's NewsdeskError subclasses.
 
-    A file or URL is read without opening the library, so its body shows sooner;
-    `cached_entities` looks for earlier results afterwards.
+    A file is read without opening the library, so its body shows sooner;
+    `cached_entities` looks for earlier results afterwards. A large file is read in the
+    `helper` process, when given, so the screen keeps moving meanwhile.
     """
     if place.library_id is not None:
         from tui.core.library.store import Library
@@ -46,12 +69,92 @@ def load_place(place: Place, settings: Settings) -> Loaded:
         from tui.core.pipeline import fetch_with_library
 
         with Library(settings.library_path) as library:
-            article = fetch_with_library(place.source or "", settings, library)
+            article = fetch_with_library(place.source or "", settings, library, cancel)
     else:
-        from tui.core.sources.load import read_source
-
-        article = read_source(place.source or "", settings)
+        article = read_file(place.source or "", settings, helper)
     return Loaded(place, article, article.entities)
+
+
+def read_file(source: str, settings: Settings, helper: HelperProcess | None) -> Article:
+    """Read a file here, or in the helper process when it is large."""
+    from tui.core.sources.load import read_source
+
+    if helper is None or _size(source) < PREVIEW_FROM_BYTES:
+        return read_source(source, settings)
+    from tui.core.background import read_in_worker
+
+    try:
+        future = helper.submit(read_in_worker, source, settings)
+    except Exception:  # the process cannot start here (or is shut down): read it here
+        return read_source(source, settings)
+    try:
+        return future.result()
+    except (NewsdeskError, CancelledError):
+        raise
+    except Exception as error:  # the process died (the app is quitting, or out of memory)
+        raise LoadError(f"{source} could not be read ({error})") from error
+
+
+def _size(source: str) -> int:
+    try:
+        return Path(source).expanduser().stat().st_size
+    except OSError:
+        return 0
+
+
+def read_ahead(place: Place, settings: Settings) -> Future[Loaded] | None:
+    """Start reading a small file or a URL in a daemon thread right away, while the app
+    starts up; None for what is read otherwise (a directory, a large file)."""
+    source = place.source or ""
+    small_file = Path(source).expanduser().is_file() and _size(source) < PREVIEW_FROM_BYTES
+    if not (small_file or "://" in source):  # the loader (in the thread) tells URLs apart
+        return None
+    # Imported here, before the app starts: in the thread, importing would compete with
+    # the app's start-up for the interpreter and finish after the first frame.
+    import tui.core.sources.load  # noqa: F401
+
+    done: Future[Loaded] = Future()
+
+    def run() -> None:
+        try:
+            done.set_result(load_place(place, settings))
+        except BaseException as error:
+            done.set_exception(error)
+
+    threading.Thread(target=run, name="newsdesk-read-ahead", daemon=True).start()
+    return done
+
+
+def preview(place: Place, settings: Settings) -> Article | None:
+    """The head of a large plain-text or Markdown file, shown while the whole is read."""
+    path = Path(place.source).expanduser() if place.source else None
+    if path is None or is_url(place.source or ""):
+        return None
+    try:
+        if (
+            not path.is_file()
+            or not PREVIEW_FROM_BYTES <= path.stat().st_size <= settings.max_bytes
+        ):
+            return None
+        with path.open("rb") as handle:
+            head = handle.read(PREVIEW_BYTES)
+    except OSError:
+        return None
+    from tui.core.sources import load
+
+    cut = max(head.rfind(b"\n\n"), head.rfind(b"\n"))
+    text, _ = load.decode_text(head[: max(cut, 0)])
+    suffix = path.suffix.lower()
+    if load.looks_binary(head) or suffix in {".html", ".htm", ".json"}:
+        return None
+    if text.lstrip().startswith(("{", "<")):
+        return None
+    source = str(path.resolve())
+    if suffix in load.MARKDOWN_SUFFIXES:
+        article = load.article_from_markdown(text, source)
+    else:
+        article = load.article_from_dump(text, source)
+    return article if article.body.strip() else None
 
 
 def cached_entities(body: str, settings: Settings) -> Entities | None:
@@ -62,12 +165,44 @@ def cached_entities(body: str, settings: Settings) -> Entities | None:
         return library.cached_entities(body)
 
 
-def reread(place: Place, article: Article, settings: Settings) -> Loaded:
-    """Read the article again from where it came from (re-fetching a URL)."""
-    origin = article.url or article.source
-    if origin and (is_url(origin) or Path(origin).is_file()):
-        return load_place(Place(source=origin), settings)
-    return load_place(place, settings)
+def reread(
+    place: Place,
+    article: Article,
+    settings: Settings,
+    cancel: threading.Event | None = None,
+    helper: HelperProcess | None = None,
+) -> Loaded:
+    """Read the article again from what was opened: the file for a file, the URL for a URL
+    (conditionally); an article opened from the library is read again from its source."""
+    origin = place.source or article.source
+    if origin and is_url(origin):
+        return _refetch(place, origin, article, settings, cancel)
+    if origin and not origin.startswith("text:"):
+        loaded = load_place(Place(source=origin), settings, helper=helper)
+        return replace(loaded, place=place, message=f"Read {origin} again.")
+    loaded = load_place(place, settings)
+    return replace(loaded, message="Reloaded from the library: it has no file or URL to read.")
+
+
+def _refetch(
+    place: Place, url: str, old: Article, settings: Settings, cancel: threading.Event | None
+) -> Loaded:
+    from tui.core.library.store import Library
+    from tui.core.pipeline import fetch_with_library
+
+    with Library(settings.library_path) as library:
+        before = library.find(source=url)
+        article = fetch_with_library(url, settings, library, cancel)
+        after = library.find(source=url)
+    if article.notices:
+        message = None
+    elif before is not None and after is not None and before.saved_at == after.saved_at:
+        message = "Not modified since it was saved (304): the saved copy is current."
+    elif article.body == old.body:
+        message = "Fetched again: the article has not changed."
+    else:
+        message = "Fetched again: the article has changed."
+    return Loaded(place, article, article.entities, message)
 
 
 def save_article(article: Article, settings: Settings) -> int:
@@ -78,13 +213,18 @@ def save_article(article: Article, settings: Settings) -> int:
         return library.save(article)
 
 
-def resolve_related(post: RelatedPost, base_url: str | None, settings: Settings) -> Place | None:
-    """Where a related post is: in the library (by URL, else by title, since a page read
-    from a file may not know its own URL), or on the web; None if it has no link and is
-    not in the library."""
+def resolve_related(post: RelatedPost, article: Article, settings: Settings) -> Place | None:
+    """Where a related post of `article` is: a file next to the one read, an article in
+    the library (by URL, else by title), or the web; None when it is none of these."""
     from tui.core.library.store import Library
 
-    url = urljoin(base_url, post.url) if base_url and post.url else post.url
+    base = article.url
+    url = urljoin(base, post.url) if base and post.url else post.url
+    opened = _opened_file(article)
+    if opened is not None:
+        sibling = find_sibling(post, url, opened, settings)
+        if sibling is not None:
+            return Place(source=str(sibling))
     with Library(settings.library_path) as library:
         entry = library.find(url=url) if url else None
         if entry is None and post.title:
@@ -94,6 +234,23 @@ def resolve_related(post: RelatedPost, base_url: str | None, settings: Settings)
     if url and is_url(url):
         return Place(source=url)
     return None
+
+
+def _opened_file(article: Article) -> Path | None:
+    source = article.source
+    if not source or is_url(source) or source.startswith("text:"):
+        return None
+    path = Path(source)
+    return path if path.is_file() else None
+
+
+def index_siblings(article: Article, settings: Settings) -> None:
+    """Read the URL and title of the files next to the article's file, for related posts."""
+    from tui.ui.siblings import index_folder
+
+    opened = _opened_file(article)
+    if opened is not None:
+        index_folder(opened.parent, settings)
 
 
 def open_in_browser(url: str) -> bool:
@@ -108,13 +265,6 @@ def open_in_browser(url: str) -> bool:
     return type(browser) is not webbrowser.GenericBrowser and browser.open(url)
 
 
-def article_files(directory: Path) -> Iterator[Path]:
-    """The files of `directory` a directory import reads, in name order."""
-    for path in sorted(directory.iterdir()):
-        if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
-            yield path
-
-
 def import_file(path: Path, settings: Settings) -> tuple[int, Article, Entities | None]:
     """Read one file and save it; returns its id, the article and any cached entities."""
     from tui.core.library.store import Library
@@ -126,13 +276,6 @@ def import_file(path: Path, settings: Settings) -> tuple[int, Article, Entities 
         if cached is not None:
             article = replace(article, entities=cached)
         return library.save(article), article, cached
-
-
-def library_is_empty(settings: Settings) -> bool:
-    from tui.core.library.store import Library
-
-    with Library(settings.library_path) as library:
-        return library.count() == 0
 
 
 def bundled_samples() -> Path | None:

@@ -52,8 +52,28 @@ class ImportDirectory(Message):
 
 
 class Painted(Message):
-    """A screen has put content (an article body, the library list) on screen at `when`."""
+    """A screen has put `what` on screen at `when` (a Unix time): "body" (an article body,
+    or the message that stands in for one), "amounts" and "entities" (the reader's panel),
+    or "library" (the list)."""
 
-    def __init__(self, when: float) -> None:
+    def __init__(self, when: float, what: str = "body") -> None:
         super().__init__()
         self.when = when
+        self.what = what
+
+
+class OpenNeighbour(Message):
+    """Open the article `step` rows away from `current` in the library list (+1 next)."""
+
+    def __init__(self, step: int, current: int | None) -> None:
+        super().__init__()
+        self.step = step
+        self.current = current
+
+
+class Listed(Message):
+    """The library screen now lists these article ids, in this order."""
+
+    def __init__(self, ids: list[int]) -> None:
+        super().__init__()
+        self.ids = ids

@@ -39,6 +39,12 @@ KEY_NAMES = {
     "delete": "Delete",
     "home": "Home",
     "end": "End",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "left": "←",
+    "right": "→",
+    "up": "↑",
+    "down": "↓",
 }
 """How key names read on the help screen."""
 
@@ -71,6 +77,12 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close help"),
+        Binding("j,down", "scroll(1)", "Down", show=False),
+        Binding("k,up", "scroll(-1)", "Up", show=False),
+        Binding("space,pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("g,home", "end(False)", "Top", show=False),
+        Binding("G,end", "end(True)", "Bottom", show=False),
     ]
 
     def __init__(self, sections: Sequence[Section]) -> None:
@@ -84,3 +96,21 @@ class HelpScreen(ModalScreen[None]):
             yield Static(
                 Text("Mouse: click a row in the side panel, scroll with the wheel.", style="dim")
             )
+
+    @property
+    def body(self) -> VerticalScroll:
+        return self.query_one("#help-body", VerticalScroll)
+
+    def action_scroll(self, rows: int) -> None:
+        self.body.scroll_relative(y=rows, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        self.body.scroll_relative(
+            y=pages * self.body.scrollable_content_region.height, animate=False
+        )
+
+    def action_end(self, bottom: bool) -> None:
+        if bottom:
+            self.body.scroll_end(animate=False)
+        else:
+            self.body.scroll_home(animate=False)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -18,20 +17,30 @@ from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from tui.config import Settings
-from tui.core.background import Analyser
 from tui.core.errors import NewsdeskError
-from tui.ui import jobs
 from tui.ui.analysis import AnalyserGate
-from tui.ui.messages import Open, Painted, Place, ShowReader
+from tui.ui.library_import import DirectoryImport, Step
+from tui.ui.library_order import (
+    COLUMNS,
+    DEFAULT_SORT,
+    describe_order,
+    next_column,
+    sorted_entries,
+)
+from tui.ui.messages import Listed, Open, Painted, Place, ShowReader
 from tui.ui.safe_text import clean
+from tui.ui.screens.open_url import ConfirmScreen, OpenUrlScreen
+from tui.ui.widgets.key_table import KeyTable
 
 if TYPE_CHECKING:
     from tui.core.library.store import LibraryEntry
 
-FIXED_COLUMNS = (("Site", 22), ("Date", 10), ("Amounts", 7), ("Companies", 9))
+WIDE_COLUMNS = {"Site": 22, "Date": 10, "Amounts": 7, "Companies": 9}
 """Every column but the title, with its width; the title takes the rest."""
-NARROW_SITE_WIDTH = 12
-"""The site column on a terminal narrower than `NARROW_WIDTH`."""
+NARROW_COLUMNS = {"Site": 10, "Date": 10, "Amounts": 3, "Companies": 3}
+"""The same below `NARROW_WIDTH` columns, the counts under short labels: the title
+gets the room."""
+SHORT_LABELS = {"Amounts": "€", "Companies": "Co"}
 NARROW_WIDTH = 100
 MIN_TITLE_WIDTH = 20
 SEARCH_HELP = (
@@ -50,37 +59,53 @@ class LibraryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search"),
         Binding("escape", "clear_search", "Clear search", show=False),
-        Binding("u,ctrl+l", "open_location", "Open URL/path"),
+        Binding("u,ctrl+l", "open_location", "Open"),
+        Binding("s", "sort_next", "Sort (next column)"),
+        Binding("S", "sort_reverse", "Reverse the order", show=False),
         Binding("r", "reload", "Reload list", show=False),
-        Binding("b", "reader", "Back to the reader"),
+        Binding("b", "reader", "Reader"),
         Binding("delete", "remove", "Remove article", show=False),
         Binding("e", "export", "Export facts"),
         Binding("c", "app.companies", "Companies"),
         Binding("tab", "app.focus_next", "Next pane", show=False),
     ]
-    """Library keys; Enter on a row opens the article."""
+    """Library keys; Enter on a row opens the article, q quits."""
 
     def __init__(self, settings: Settings, gate: AnalyserGate) -> None:
         super().__init__()
         self.settings = settings
         self.gate = gate
         self.entries: list[LibraryEntry] = []
+        self.sort: tuple[str, bool] = DEFAULT_SORT
+        """The column the list is ordered by, and whether it goes down (newest first)."""
+        self.follow: int | None = None
+        """The article the cursor goes to at the next listing (the one being read)."""
         self._list_request = 0
         self.import_report = ""
         """What the last directory import did, shown under the list."""
+        self._importing: str | None = None
+        """What the import in progress is doing, shown instead of the list's count."""
+        self.samples_if_empty: Path | None = None
+        """Imported when the first listing finds the library empty (a first run)."""
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=SEARCH_HELP, id="search")
-        yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
+        yield KeyTable(id="entries", cursor_type="row", zebra_stripes=True)
         yield Static(id="library-status")
         yield ProgressBar(id="import-progress", show_eta=False)
         yield Footer()
 
+    @property
+    def table(self) -> KeyTable:
+        return self.query_one(KeyTable)
+
     def on_mount(self) -> None:
-        self.query_one(DataTable).focus()  # the app lists the entries once it shows us
+        self.table.focus()  # the app lists the entries once it shows us
 
     def on_resize(self, event: Resize) -> None:
         self._fill(self.entries)
+
+    # ---- listing -------------------------------------------------------------------
 
     def search(self, query: str) -> None:
         """Show the entries matching `query` (all of them when it is empty)."""
@@ -94,7 +119,7 @@ class LibraryScreen(Screen[None]):
         self._list_request += 1
         self._list(query, self._list_request)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="list")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="list", description="list")
     def _list(self, query: str, request: int) -> None:
         from tui.core.library.store import Library
 
@@ -104,12 +129,12 @@ class LibraryScreen(Screen[None]):
                 found = library.query(query, SEARCH_LIMIT) if query else None
                 entries = found.entries if found else library.entries()
         except NewsdeskError as error:
-            self.app.call_from_thread(self._status, f"The library cannot be read: {error}")
+            self.call_later(self._status, f"The library cannot be read: {error}")
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._listed, entries, query, request)
+            self.call_later(self._listed, entries, query, request)
             if found and found.hints:
-                self.app.call_from_thread(self._hint, "; ".join(found.hints), request)
+                self.call_later(self._hint, "; ".join(found.hints), request)
 
     def _hint(self, hint: str, request: int) -> None:
         if request == self._list_request:
@@ -118,29 +143,47 @@ class LibraryScreen(Screen[None]):
     def _listed(self, entries: list[LibraryEntry], query: str, request: int) -> None:
         if request != self._list_request:
             return  # a newer listing is on its way
-        self._fill(entries)
+        samples, self.samples_if_empty = self.samples_if_empty, None
+        if samples is not None and not entries and not query:
+            self.import_directory(samples)
+        self._fill(sorted_entries(entries, *self.sort))
+        order = describe_order(*self.sort)
         if query:
-            self._status(f"{len(entries)} article(s) match “{query}”.")
+            self._status(f"{len(entries)} article(s) match “{query}”, {order}.")
         elif not entries:
             self._status("The library is empty: open an article (u) or run `newsdesk DIRECTORY`.")
         else:
-            self._status(f"{len(entries)} article(s). Enter opens one; / searches.")
-        if self.import_report and not query:
+            self._status(f"{len(entries)} article(s), {order}. Enter opens, / searches, s sorts.")
+        if self._importing is not None:
+            self._status(self._importing)
+        elif self.import_report and not query:
             self._status(self.import_report)
-        self.call_after_refresh(lambda: self.post_message(Painted(time.time())))
+        self.post_message(Listed([entry.id for entry in self.entries]))
+        self.call_after_refresh(lambda: self.post_message(Painted(time.time(), "library")))
+
+    def _columns(self) -> list[tuple[str, str, int]]:
+        """(column, label, width) of every column, the title's width what is left."""
+        narrow = self.size.width < NARROW_WIDTH
+        widths = NARROW_COLUMNS if narrow else WIDE_COLUMNS
+        column, descending = self.sort
+        found: list[tuple[str, str, int]] = []
+        for name in COLUMNS[1:]:
+            label = SHORT_LABELS[name] if narrow and name in SHORT_LABELS else name
+            found.append((name, label, widths[name]))
+        fixed = sum(width + 2 for _, _, width in found)
+        title_width = max(MIN_TITLE_WIDTH, self.size.width - fixed - 4)
+        found.insert(0, ("Title", "Title", title_width))
+        arrow = " ▼" if descending else " ▲"
+        return [(n, label + arrow if n == column else label, w) for n, label, w in found]
 
     def _fill(self, entries: Sequence[LibraryEntry]) -> None:
+        table = self.table
+        keep = self.follow if self.follow is not None else self._cursor_id()
+        self.follow = None
         self.entries = list(entries)
-        table = self.query_one(DataTable)
         table.clear(columns=True)
-        columns = list(FIXED_COLUMNS)
-        if self.size.width < NARROW_WIDTH:
-            columns[0] = ("Site", NARROW_SITE_WIDTH)
-        fixed = sum(width + 2 for _, width in columns)
-        title_width = max(MIN_TITLE_WIDTH, self.size.width - fixed - 4)
-        table.add_column("Title", width=title_width)
-        for label, width in columns:
-            table.add_column(label, width=width)
+        for name, label, width in self._columns():
+            table.add_column(label, width=width, key=name)
         for entry in self.entries:
             title = Text(WATCHED, style="bold yellow") if entry.watched else Text()
             title.append(clean(entry.title or "(untitled)"))
@@ -153,9 +196,37 @@ class LibraryScreen(Screen[None]):
                 Text(str(entry.companies), justify="right"),
                 key=str(entry.id),
             )
+        ids = [entry.id for entry in self.entries]
+        if keep in ids:
+            table.move_cursor(row=ids.index(keep), animate=False)
+
+    def _cursor_id(self) -> int | None:
+        row = self.table.cursor_row
+        return self.entries[row].id if 0 <= row < len(self.entries) else None
 
     def _status(self, message: str) -> None:
         self.query_one("#library-status", Static).update(Text(clean(message)))
+
+    # ---- sorting -------------------------------------------------------------------
+
+    def action_sort_next(self) -> None:
+        column = next_column(self.sort[0])
+        self._sort_by(column, column in ("Date", "Amounts", "Companies"))
+
+    def action_sort_reverse(self) -> None:
+        self._sort_by(self.sort[0], not self.sort[1])
+
+    @on(DataTable.HeaderSelected)
+    def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        column = str(event.column_key.value)
+        descending = not self.sort[1] if column == self.sort[0] else column != "Title"
+        self._sort_by(column, descending and column != "Site")
+
+    def _sort_by(self, column: str, descending: bool) -> None:
+        self.sort = (column, descending)
+        self.refresh_list()
+
+    # ---- actions -------------------------------------------------------------------
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -163,7 +234,7 @@ class LibraryScreen(Screen[None]):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
-        self.query_one(DataTable).focus()
+        self.table.focus()
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -174,8 +245,11 @@ class LibraryScreen(Screen[None]):
         self.query_one("#search", Input).focus()
 
     def action_clear_search(self) -> None:
-        self.search("")
-        self.query_one(DataTable).focus()
+        if self.query_one("#search", Input).value:
+            self.search("")
+        else:
+            self.notify("Press q to quit.", markup=False)
+        self.table.focus()
 
     def action_reader(self) -> None:
         self.post_message(ShowReader())
@@ -198,8 +272,6 @@ class LibraryScreen(Screen[None]):
         self.refresh_list()
 
     def action_open_location(self) -> None:
-        from tui.ui.screens.open_url import OpenUrlScreen
-
         def answered(location: str | None) -> None:
             if location:
                 self.post_message(Open(Place(source=location)))
@@ -207,91 +279,69 @@ class LibraryScreen(Screen[None]):
         self.app.push_screen(OpenUrlScreen(), answered)
 
     def action_remove(self) -> None:
-        table = self.query_one(DataTable)
-        if not self.entries or table.cursor_row >= len(self.entries):
+        row = self.table.cursor_row
+        if not 0 <= row < len(self.entries):
             return
-        self._remove(self.entries[table.cursor_row].id)
+        entry = self.entries[row]
+        title = entry.title or "(untitled)"
 
-    @work(thread=True, exit_on_error=False, group="remove")
-    def _remove(self, article_id: int) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._remove(entry.id, title)
+
+        question = f"Remove “{title}” from the library? Its saved page and results go too."
+        self.app.push_screen(ConfirmScreen(question, "Remove"), answered)
+
+    @work(thread=True, exit_on_error=False, group="remove", description="remove")
+    def _remove(self, article_id: int, title: str) -> None:
         from tui.core.library.store import Library
 
         try:
             with Library(self.settings.library_path) as library:
                 removed = library.remove(article_id)
         except NewsdeskError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            self.call_later(self.notify, str(error), severity="error", markup=False)
             return
         if removed:
-            self.app.call_from_thread(self.notify, "Removed the article from the library.")
-        self.app.call_from_thread(self.refresh_list)
+            message = f"Removed “{clean(title)}” from the library."
+            self.call_later(self.notify, message, markup=False)
+        self.call_later(self.refresh_list)
 
     # ---- importing a directory -----------------------------------------------------
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="import")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="import", description="import")
     def import_directory(self, directory: Path) -> None:
-        """Read, analyse and save every article file of `directory`, skipping bad ones."""
+        """Read and save every article file of `directory`, then analyse them; bad files
+        are skipped with a message."""
         worker = get_current_worker()
+        run = DirectoryImport(directory, self.settings, self.gate)
         try:
-            files = list(jobs.article_files(directory))
+            run.list_files()
         except OSError as error:
             message = f"{directory} cannot be listed: {error.strerror or error}"
-            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
+            self.call_later(self.notify, message, severity="error", markup=False)
             return
-        self.app.call_from_thread(self._import_started, len(files))
-        skipped: list[str] = []
-        for done, path in enumerate(files, start=1):
-            if worker.is_cancelled:
-                return
-            self.app.call_from_thread(self._status, f"Importing {path.name} ({done}/{len(files)})…")
-            if not self._import_one(path):
-                skipped.append(path.name)
-            self.app.call_from_thread(self._import_progress, done)
-        self.app.call_from_thread(self._import_finished, len(files), skipped, directory)
+        self.call_later(self._import_progress, run.describe(), run.steps())
+        for step in run.run(lambda: worker.is_cancelled):
+            self.call_later(self._import_progress, run.describe(), step)
+            if step.listing_changed:
+                self.call_later(self.refresh_list)
+        if worker.is_cancelled:
+            return
+        for skipped in run.skipped:
+            self.call_later(self.notify, skipped, severity="warning", markup=False)
+        self.call_later(self._import_finished, run.report())
 
-    def _import_one(self, path: Path) -> bool:
-        """Import one file; False (after telling the user why) when it was skipped."""
-        try:
-            _, article, cached = jobs.import_file(path, self.settings)
-            self.app.call_from_thread(self.refresh_list)
-            analyser = None if cached is not None else self._wait_for_analyser()
-            if analyser is not None:
-                entities = analyser.submit(article.body, article.lang, article.struck)
-                jobs.save_article(replace(article, entities=entities.result()), self.settings)
-        except NewsdeskError as error:
-            self.app.call_from_thread(
-                self.notify, f"Skipped: {error}", severity="warning", markup=False
-            )
-            return False
-        except Exception as error:  # the analysis process can fail in any way
-            message = f"Skipped {path.name}: finding amounts and companies failed ({error})"
-            self.app.call_from_thread(self.notify, message, severity="warning", markup=False)
-            return False
-        return True
-
-    def _wait_for_analyser(self) -> Analyser | None:
-        """From the import thread: the analyser once started, None if the import is stopped."""
-        worker = get_current_worker()
-        while not worker.is_cancelled:
-            analyser = self.gate.wait(timeout=0.1)
-            if analyser is not None:
-                return analyser
-        return None
-
-    def _import_started(self, total: int) -> None:
+    def _import_progress(self, message: str, step: Step) -> None:
         bar = self.query_one(ProgressBar)
         bar.add_class("-shown")
-        bar.update(total=total, progress=0)
+        bar.update(total=max(1, step.total), progress=step.done)
+        self._importing = message
+        self._status(message)
 
-    def _import_progress(self, done: int) -> None:
-        self.query_one(ProgressBar).update(progress=done)
-        self.refresh_list()
-
-    def _import_finished(self, total: int, skipped: list[str], directory: Path) -> None:
+    def _import_finished(self, report: str) -> None:
+        self._importing = None
         self.query_one(ProgressBar).remove_class("-shown")
-        message = f"Imported {total - len(skipped)} of {total} file(s) from {directory}."
-        if skipped:
-            message = f"Skipped {', '.join(skipped)}. {message}"
-        self.notify(message, markup=False)
-        self.import_report = message
+        self.notify(report, markup=False)
+        self.import_report = report
         self.refresh_list()

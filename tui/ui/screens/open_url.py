@@ -1,4 +1,4 @@
-"""Small dialogs: type a URL or path to open; say a related post has no link."""
+"""Small dialogs: type a URL or path to open; a related post has no link; yes or no."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ class NoLinkScreen(ModalScreen[bool]):
     """A related post without a link: offer to search the library for its title."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,n", "answer(False)", "Cancel"),
+        Binding("escape,n,q", "answer(False)", "Cancel"),
         Binding("s,y", "answer(True)", "Search the library"),
     ]
 
@@ -68,3 +68,35 @@ class NoLinkScreen(ModalScreen[bool]):
 
     def action_answer(self, search: bool) -> None:
         self.dismiss(search)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask a yes/no question: y or Enter says yes; n, Escape or q says no."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,n,q", "answer(False)", "Cancel"),
+        Binding("y", "answer(True)", "Yes"),
+    ]
+
+    def __init__(self, question: str, yes: str) -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(clean(self.question), style="bold"))
+            with Horizontal(classes="buttons"):
+                yield Button(self.yes, id="yes", variant="error")
+                yield Button("Cancel", id="cancel")
+            yield Static(Text(f"y or Enter: {self.yes.lower()}; n or Escape: cancel", style="dim"))
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

@@ -1,14 +1,17 @@
 """The article body: a Line API view that knows which row every character is on.
 
-Entities are highlighted by kind; a set of "marks" (the selected entity's mentions, or
-find results) is cycled with `next_mark`/`previous_mark`, scrolling the mark into view.
+Only the rows on screen are drawn, and a long body is wrapped a batch of lines at a time
+after the first screen is shown, so a body of several megabytes paints as fast as a short
+one. Entities are highlighted by kind; a set of "marks" (the selected entity's mentions,
+or find results) is cycled with `next_mark`, scrolling the mark into view.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import time
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from operator import itemgetter
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -24,7 +27,7 @@ from textual.strip import Strip
 
 from tui.core.model import Article, Entities
 from tui.ui.safe_text import clean
-from tui.ui.widgets.wrap import wrap_text
+from tui.ui.widgets.wrap import BodyLayout
 
 MAX_MEASURE = 100
 """Longest row of body text, in cells: long lines are hard to read on a wide terminal."""
@@ -32,35 +35,30 @@ MAX_MEASURE = 100
 MARGIN = 1
 """Blank cells left of the text."""
 
+FIRST_SCREEN_CHARS = 20_000
+"""Characters wrapped before the first paint; the rest follows in batches."""
+LAYOUT_BATCH_CHARS = 50_000
+"""Characters wrapped per step afterwards: about 5 ms, so scrolling never waits."""
+SIZE_UPDATE_SECONDS = 0.25
+"""How often the scroll range grows while a long body is being wrapped."""
+
 Span = tuple[int, int]
 
 
-@dataclass(frozen=True)
-class Highlight:
-    """A span of the body drawn in the style of its kind (amount, company, ...)."""
-
-    start: int
-    end: int
-    kind: str
-
-
-@dataclass(frozen=True)
-class Row:
-    """One screen row: a span of the body, or a header line with no body offsets."""
-
-    start: int = -1
-    end: int = -1
-    header: Text | None = None
+Highlight = tuple[int, int, str]
+"""A span of the body and the kind it is drawn as (amount, company, ...)."""
 
 
 def highlights_for(entities: Entities, struck: Sequence[Span]) -> list[Highlight]:
-    """Every highlighted span of an analysed body, struck spans first (drawn underneath)."""
-    found = [Highlight(start, end, "struck") for start, end in struck]
-    found += [Highlight(a.start, a.end, "amount") for a in entities.amounts]
+    """Every highlighted span of an analysed body, struck spans first (drawn underneath).
+
+    Plain tuples: a long body has thousands, built on the event loop."""
+    found = [(start, end, "struck") for start, end in struck]
+    found += [(a.start, a.end, "amount") for a in entities.amounts]
     for company in entities.companies:
-        found += [Highlight(m.start, m.end, "company") for m in company.mentions]
+        found += [(m.start, m.end, "company") for m in company.mentions]
     for organisation in entities.organisations:
-        found += [Highlight(m.start, m.end, "organisation") for m in organisation.mentions]
+        found += [(m.start, m.end, "organisation") for m in organisation.mentions]
     return found
 
 
@@ -74,12 +72,28 @@ def mentions_at(entities: Entities, offset: int) -> list[Span]:
     return []
 
 
+class SpanIndex:
+    """Spans sorted by start, so the few that touch one row are found without a scan."""
+
+    def __init__(self, spans: Sequence[Highlight]) -> None:
+        self.spans = sorted(spans, key=itemgetter(0))
+        self._starts = [span[0] for span in self.spans]
+        self._longest = max((end - start for start, end, _ in self.spans), default=0)
+
+    def touching(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The spans that overlap `[start, end)`, in order."""
+        first = bisect_left(self._starts, start - self._longest)
+        last = bisect_left(self._starts, end)
+        return [span for span in self.spans[first:last] if span[1] > start]
+
+
 class ArticleView(ScrollView, can_focus=True):
     """Shows the title, the byline and the cleaned body of one article."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-view--title",
         "article-view--meta",
+        "article-view--message",
         "article-view--amount",
         "article-view--company",
         "article-view--organisation",
@@ -101,6 +115,13 @@ class ArticleView(ScrollView, can_focus=True):
     current_mark: reactive[int | None] = reactive(None, init=False)
     """Index into `marks` of the mark last jumped to."""
 
+    class Drawn(Message):
+        """The content just shown went into a frame for the terminal at `when` (Unix time)."""
+
+        def __init__(self, when: float) -> None:
+            super().__init__()
+            self.when = when
+
     class MentionClicked(Message):
         """The reader clicked on the body: `offset` is the body character under the mouse."""
 
@@ -111,36 +132,61 @@ class ArticleView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.article: Article | None = None
+        self._message: tuple[str, str] | None = None
         self._body = ""
-        self._highlights: list[Highlight] = []
+        self._lights = SpanIndex([])
         self.marks: list[Span] = []
-        self._rows: list[Row] = []
-        self._row_starts: list[int] = []
+        self._mark_index = SpanIndex([])
+        self._header: list[Text] = []
+        self._layout = BodyLayout("", 1)
         self._cache: dict[int, Strip] = {}
-        self._wrapped_width = -1
         self._header_dirty = False
+        self._layout_pending = False
+        self._size_due = 0.0
+        """When the virtual size may next follow a layout in progress (monotonic time)."""
+        self._drawn_pending = False
+        """True until the content last shown has been drawn (then `Drawn` is posted)."""
 
     # ---- content -------------------------------------------------------------------
 
-    def show_article(self, article: Article) -> None:
+    def show_article(self, article: Article, *, keep_scroll: bool = False) -> None:
         """Replace the content with `article`; highlights come later with `set_entities`."""
+        scroll = self.scroll_y
         self.article = article
-        self._body = clean(article.body, keep_newlines=True)
-        self._highlights = [Highlight(s, e, "struck") for s, e in article.struck]
-        self.marks = []
-        self.current_mark = None
+        self._message = None
+        self._body = article.body
+        self._lights = SpanIndex([(s, e, "struck") for s, e in article.struck])
+        self.set_marks([])
+        if not article.body.strip():
+            self._message = (
+                "This article has no text.",
+                "The page holds only navigation, links or furniture, or its text could not "
+                "be extracted. o opens it in the browser; u opens something else.",
+            )
         self._relayout(force=True)
-        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.scroll_to(0, scroll if keep_scroll else 0, animate=False, immediate=True)
+        self._drawn_pending = True
+
+    def show_message(self, title: str, detail: str) -> None:
+        """Show a message where the body goes (nothing could be opened)."""
+        self.article = None
+        self._message = (title, detail)
+        self._body = ""
+        self._lights = SpanIndex([])
+        self.set_marks([])
+        self._relayout(force=True)
+        self._drawn_pending = True
 
     def set_entities(self, entities: Entities) -> None:
         """Highlight the amounts, companies and organisations of the shown article."""
         struck = self.article.struck if self.article else ()
-        self._highlights = highlights_for(entities, struck)
+        self._lights = SpanIndex(highlights_for(entities, struck))
         self._invalidate()
 
     def set_marks(self, spans: Sequence[Span]) -> None:
         """Mark these spans (an entity's mentions, find results) for n/N to cycle through."""
         self.marks = sorted(spans)
+        self._mark_index = SpanIndex([(s, e, str(i)) for i, (s, e) in enumerate(self.marks)])
         self.current_mark = None
         self._invalidate()
 
@@ -157,33 +203,22 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to_offset(span[0])
         return span
 
-    def find(self, query: str) -> list[Span]:
-        """Mark every case-insensitive occurrence of `query` in the body."""
-        # Case-insensitive where lowering keeps offsets (it almost always does).
-        haystack, needle = self._body.lower(), clean(query).lower()
-        if len(haystack) != len(self._body):
-            haystack, needle = self._body, clean(query)
-        spans: list[Span] = []
-        if needle:
-            start = haystack.find(needle)
-            while start >= 0:
-                spans.append((start, start + len(needle)))
-                start = haystack.find(needle, start + len(needle))
-        self.set_marks(spans)
-        return spans
+    @property
+    def body(self) -> str:
+        return self._body
 
     # ---- geometry ------------------------------------------------------------------
 
     def row_of_offset(self, offset: int) -> int:
         """The row on which body character `offset` is drawn."""
-        if not self._row_starts:
-            return 0
-        index = bisect_right(self._row_starts, offset) - 1
-        return self._first_body_row + max(0, index)
+        row = self._layout.row_of(offset)
+        self._sync_size()
+        return len(self._header) + row
 
     def row_start(self, row: int) -> int:
         """The body offset at which `row` starts (-1 for a header row)."""
-        return self._rows[row].start
+        index = row - len(self._header)
+        return self._layout.starts[index] if 0 <= index < len(self._layout.starts) else -1
 
     def scroll_to_offset(self, offset: int) -> None:
         """Scroll so that body character `offset` sits a third of the way down the view."""
@@ -197,56 +232,81 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def row_count(self) -> int:
-        return len(self._rows)
+        return len(self._header) + len(self._layout.starts)
+
+    @property
+    def laid_out(self) -> bool:
+        """True once every row of the body is known."""
+        return self._layout.complete
 
     def _wrap_width(self) -> int:
         return max(10, min(MAX_MEASURE, self.scrollable_content_region.width - 2 * MARGIN))
 
-    def _header_rows(self, width: int) -> list[Row]:
-        article = self.article
-        if article is None:
-            return []
+    def _header_rows(self, width: int) -> list[Text]:
         title_style = self.get_component_rich_style("article-view--title")
         meta_style = self.get_component_rich_style("article-view--meta")
-        header = [Text(clean(article.title or "(untitled)"), style=title_style)]
-        byline = " · ".join(
-            clean(v) for v in (article.site, article.published, article.author) if v
-        )
-        if byline:
-            header.append(Text(byline, style=meta_style))
-        if article.categories:
-            header.append(Text(clean(" · ".join(article.categories)), style=meta_style))
-        rows: list[Row] = []
+        message_style = self.get_component_rich_style("article-view--message")
+        article = self.article
+        header: list[Text] = []
+        if article is not None:
+            header.append(Text(clean(article.title or "(untitled)"), style=title_style))
+            byline = " · ".join(
+                clean(v) for v in (article.site, article.published, article.author) if v
+            )
+            if byline:
+                header.append(Text(byline, style=meta_style))
+            if article.categories:
+                header.append(Text(clean(" · ".join(article.categories)), style=meta_style))
+        if self._message is not None:
+            if header:
+                header.append(Text())
+            header.append(Text(clean(self._message[0]), style=message_style))
+            header.append(Text(clean(self._message[1]), style=meta_style))
+        rows: list[Text] = []
         console = self.app.console
         for text in header:
-            rows += [Row(header=line) for line in text.wrap(console, width)]
-        return [*rows, Row(header=Text())]
-
-    @property
-    def _first_body_row(self) -> int:
-        return len(self._rows) - len(self._row_starts)
+            rows += text.wrap(console, width) if text.plain else [text]
+        return [*rows, Text()] if rows else rows
 
     def _relayout(self, *, force: bool = False) -> None:
         width = self._wrap_width()
-        if width == self._wrapped_width and not force:
+        if width == self._layout.width and not force:
             return
         keep = self._top_offset()
-        self._wrapped_width = width
-        spans = wrap_text(self._body, width) if self.article else []
-        self._rows = self._header_rows(width) + [Row(s, e) for s, e in spans]
-        self._row_starts = [s for s, _ in spans]
+        self._header = self._header_rows(width)
+        self._layout = BodyLayout(self._body, width)
+        self._layout.extend(FIRST_SCREEN_CHARS)
         self._cache.clear()
-        self.virtual_size = Size(width + 2 * MARGIN, len(self._rows))
         if keep is not None and not force:
             self.scroll_to(y=self.row_of_offset(keep), animate=False, immediate=True)
+        self._sync_size()
         self.refresh()
 
+    def _sync_size(self, *, now: bool = True) -> None:
+        """Match the virtual size to the rows known, and keep wrapping if there are more.
+
+        While a long body is being wrapped, the size (and so the screen's layout) is
+        updated every `SIZE_UPDATE_SECONDS` only: each update lays the whole screen out."""
+        width = self._layout.width + 2 * MARGIN
+        size = Size(width, self.row_count)
+        due = now or self._layout.complete or time.monotonic() >= self._size_due
+        if self.virtual_size != size and due:
+            self.virtual_size = size
+            self._size_due = time.monotonic() + SIZE_UPDATE_SECONDS
+        if not self._layout.complete and not self._layout_pending:
+            self._layout_pending = True
+            self.set_timer(0.001, self._continue_layout)
+
+    def _continue_layout(self) -> None:
+        self._layout_pending = False
+        self._layout.extend(LAYOUT_BATCH_CHARS)
+        self._sync_size(now=False)
+
     def _top_offset(self) -> int | None:
-        top = round(self.scroll_y)
-        if not self._row_starts or top <= self._first_body_row:
+        index = round(self.scroll_y) - len(self._header)
+        if index <= 0 or index >= len(self._layout.starts):
             return None
-        row = self._rows[min(top, len(self._rows) - 1)]
-        return row.start if row.header is None else None
+        return self._layout.starts[index]
 
     def _invalidate(self) -> None:
         self._cache.clear()
@@ -268,38 +328,40 @@ class ArticleView(ScrollView, can_focus=True):
     def _style(self, kind: str) -> Style:
         return self.get_component_rich_style(f"article-view--{kind}", partial=True)
 
-    def _row_text(self, row: Row) -> Text:
-        if row.header is not None:
-            return row.header.copy()
-        text = Text(self._body[row.start : row.end].rstrip())
-        end = row.start + len(text)
-        for light in self._highlights:
-            if light.start < end and light.end > row.start:
-                text.stylize(
-                    self._style(light.kind), light.start - row.start, light.end - row.start
-                )
-        for index, (start, stop) in enumerate(self.marks):
-            if start < end and stop > row.start:
-                kind = "current" if index == self.current_mark else "mark"
-                text.stylize(self._style(kind), start - row.start, stop - row.start)
+    def _body_row(self, start: int, end: int) -> Text:
+        text = Text(clean(self._body[start:end]).rstrip())
+        end = start + len(text)
+        for light_start, light_end, kind in self._lights.touching(start, end):
+            text.stylize(self._style(kind), max(0, light_start - start), light_end - start)
+        for mark_start, mark_end, index in self._mark_index.touching(start, end):
+            kind = "current" if int(index) == self.current_mark else "mark"
+            text.stylize(self._style(kind), max(0, mark_start - start), mark_end - start)
         return text
+
+    def _row_text(self, index: int) -> Text:
+        if index < len(self._header):
+            return self._header[index].copy()
+        row = index - len(self._header)
+        return self._body_row(self._layout.starts[row], self._layout.ends[row])
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.scrollable_content_region.width
         base = self.rich_style
-        if index >= len(self._rows):
+        if index >= self.row_count:
             return Strip.blank(width, base)
-        if self._header_dirty and self._wrapped_width > 0:
+        if self._header_dirty:
             self._header_dirty = False
-            body_rows = self._rows[self._first_body_row :]
-            self._rows = self._header_rows(self._wrapped_width) + body_rows
+            self._header = self._header_rows(self._layout.width)
             self._cache.clear()
+        if self._drawn_pending:
+            self._drawn_pending = False
+            self.post_message(self.Drawn(time.time()))
         strip = self._cache.get(index)
         if strip is None:
             text = Text(" " * MARGIN, style=base)
-            text.append_text(self._row_text(self._rows[index]))
+            text.append_text(self._row_text(index))
             text.stylize_before(base)
             strip = Strip(text.render(self.app.console))
             self._cache[index] = strip
@@ -309,14 +371,15 @@ class ArticleView(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        index = round(self.scroll_y) + offset.y
-        if not 0 <= index < len(self._rows) or self._rows[index].header is not None:
+        start = self.row_start(round(self.scroll_y) + offset.y)
+        if start < 0:
             return
-        row = self._rows[index]
+        row = round(self.scroll_y) + offset.y - len(self._header)
+        end = self._layout.ends[row]
         column = offset.x + round(self.scroll_x) - MARGIN
         cells = 0
-        for position in range(row.start, row.end):
-            cells += cell_len(self._body[position])
+        for position in range(start, end):
+            cells += cell_len(clean(self._body[position]))
             if cells > column:
                 self.post_message(self.MentionClicked(position))
                 return

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.model import RelatedPost
 from tui.ui.safe_text import clean
+from tui.ui.widgets.lists import KeyList
 
 
 def related_prompt(post: RelatedPost) -> Text:
@@ -25,7 +26,7 @@ def related_prompt(post: RelatedPost) -> Text:
     return prompt
 
 
-class RelatedList(OptionList):
+class RelatedList(KeyList):
     """A list of `RelatedPost`s; posts `RelatedList.Chosen` when one is picked."""
 
     class Chosen(Message):
