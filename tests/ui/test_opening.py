@@ -152,9 +152,12 @@ async def test_a_hanging_url_shows_its_time_and_escape_stops_it(
 async def test_a_file_of_megabytes_paints_its_head_first_and_lays_out_later(
     settings: Settings, tmp_path: Path
 ) -> None:
-    paragraph = "Nordlys Energie annonce une levée de fonds de 12 millions d'euros. " * 5
+    paragraphs = [
+        f"Nordlys Energie annonce sa levée numéro {n} de 12 millions d'euros. " * 5
+        for n in range(20_000)
+    ]  # distinct: a dump's repeated paragraphs are dropped
     big = tmp_path / "big.txt"
-    big.write_text("Un long article\n\n" + "\n\n".join([paragraph] * 20_000), encoding="utf-8")
+    big.write_text("Un long article\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
     assert big.stat().st_size > 6_000_000
     analyser = fake_analyser()
     app = NewsdeskApp(str(big), settings, analyser=analyser)
