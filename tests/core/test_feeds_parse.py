@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import io
+import json
 import resource
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.core.feeds_server import FeedServer, fixture_names, serve_feeds
+from tests.paths import ROOT
 from tui.config import Settings
+from tui.core.feeds.feedparser_setup import tuned_feedparser
 from tui.core.feeds.http import Fetcher
 from tui.core.feeds.model import ParsedFeed
 from tui.core.feeds.parse import parse_feed
@@ -169,3 +176,63 @@ def test_summary_html_becomes_text_without_scripts() -> None:
     )
     entry = parse_feed(feed, {}, "http://a.example/feed").entries[0]
     assert entry.summary == "Hello world"
+
+
+XML_BASE_DOC = (
+    b"<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom' xml:base='https://a.example/'>"
+    b"<title>t</title><entry xml:base='/news/'><id>1</id><title>One &amp; two</title>"
+    b"<link href='story-1'/><content type='html'>&lt;p&gt;line\none &amp;amp; more&lt;/p&gt;"
+    b"</content></entry><entry><id>2</id><title>Two</title><link href='/x/2'/></entry></feed>"
+)
+
+
+def feedparser_results(module: Any) -> str:
+    """What `module.parse` makes of every fixture and a few crafted feeds, as JSON text."""
+    from tests.core.feeds_server import BOMB, FEED_FIXTURES, TYPES, XXE
+
+    documents = [
+        (name, (FEED_FIXTURES / name).read_bytes(), TYPES.get(Path(name).suffix, ""))
+        for name in fixture_names()
+    ]
+    documents += [
+        ("bomb", BOMB.encode(), "application/rss+xml"),
+        ("xxe", XXE.encode(), "application/rss+xml"),
+        ("xml-base", XML_BASE_DOC, "application/atom+xml"),
+    ]
+    results = {}
+    for name, content, content_type in documents:
+        parsed = module.parse(
+            io.BytesIO(content),
+            response_headers={
+                "content-location": f"https://feeds.example/{name}",
+                "content-type": content_type,
+            },
+            sanitize_html=False,
+            resolve_relative_uris=False,
+        )
+        results[name] = {
+            "version": parsed.get("version"),
+            "bozo": type(parsed.get("bozo_exception")).__name__,
+            "feed": parsed.get("feed"),
+            "entries": parsed.get("entries"),
+        }
+    return json.dumps(results, sort_keys=True, default=repr)
+
+
+def test_tuned_feedparser_reads_everything_as_plain_feedparser_does() -> None:
+    """The memoised URL joins and buffered SAX text change the speed, not the result."""
+    plain = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import feedparser; from tests.core.test_feeds_parse import feedparser_results;"
+            " print(feedparser_results(feedparser))",
+        ],
+        capture_output=True,
+        check=True,
+        text=True,
+        cwd=ROOT,
+    ).stdout.strip()
+    tuned = feedparser_results(tuned_feedparser())
+    assert '"link": "https://a.example/news/story-1"' in tuned, "xml:base is followed"
+    assert tuned == plain
