@@ -22,6 +22,8 @@ from tui.output import emit, emit_json, error
 FULL_TEXT_LIMIT = 200
 """New items whose pages one refresh fetches; the rest wait for the next refresh."""
 PROG = "newsdesk feeds"
+POOL_MIN_FEEDS = 8
+"""Fewer feeds parse in a thread (tens of milliseconds): worker processes would not pay."""
 
 
 class _UsageError(Exception):
@@ -246,7 +248,8 @@ def _refresh(args: argparse.Namespace, library: Library, settings: Settings, out
             emit(result_line(result), file=out)
 
     options = RefreshOptions(max(1, args.jobs), max(1, args.per_host), on_result=report)
-    pool = ParsePool(processes=None if len(feeds) > 2 else 0)
+    pool = ParsePool(processes=None if len(feeds) >= POOL_MIN_FEEDS else 0)
+    pool.start()  # before the refresh's threads: forked workers, ready with the parser
     try:
         results = asyncio.run(refresh_feeds(feeds, settings, library, pool, options))
         if args.json:
