@@ -21,7 +21,15 @@ from tui.config import Settings
 from tui.ui import jobs
 from tui.ui.analysis import AnalyserGate
 from tui.ui.commands import BindingCommands
-from tui.ui.messages import ImportDirectory, Open, Painted, Place, ShowLibrary, ShowReader
+from tui.ui.messages import (
+    FeedAddressOpened,
+    ImportDirectory,
+    Open,
+    Painted,
+    Place,
+    ShowLibrary,
+    ShowReader,
+)
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.widgets.article_view import ArticleView
 
@@ -188,6 +196,20 @@ class NewsdeskApp(App[int]):
     @on(ImportDirectory)
     async def _import(self, message: ImportDirectory) -> None:
         await self.open_place(Place(source=message.path))
+
+    @on(FeedAddressOpened)
+    def _offer_subscription(self, message: FeedAddressOpened) -> None:
+        from tui.ui.screens.feeds import FeedsScreen
+        from tui.ui.screens.subscribe_offer import SubscribeOfferScreen
+
+        async def answered(yes: bool | None) -> None:
+            if yes:
+                await self.action_feeds()
+                feeds = self.get_screen_stack("feeds")[0]
+                assert isinstance(feeds, FeedsScreen)
+                feeds.subscribe(message.url, show_items=True)
+
+        self.push_screen(SubscribeOfferScreen(message.url), answered)
 
     def action_help(self) -> None:
         from tui.ui.screens.help import HelpScreen

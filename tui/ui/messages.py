@@ -54,3 +54,11 @@ class Painted(Message):
     def __init__(self, when: float) -> None:
         super().__init__()
         self.when = when
+
+
+class FeedAddressOpened(Message):
+    """The reader was asked to open `url`, which is a news feed: offer to subscribe."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.url = url

@@ -299,29 +299,40 @@ class FeedsScreen(Screen[None]):
 
         def answered(url: str | None) -> None:
             if url:
-                self.notify(f"Adding {clean(url)}…", markup=False)
-                self._add(url)
+                self.subscribe(url)
 
         self.app.push_screen(AddFeedScreen(), answered)
 
+    def subscribe(self, url: str, *, show_items: bool = False) -> None:
+        """Subscribe to the feed at (or named by) `url`, then list its items if asked."""
+        self.notify(f"Adding {clean(url)}…", markup=False)
+        self._add(url, show_items)
+
     @work(thread=True, exit_on_error=False, group="add")
-    def _add(self, url: str) -> None:
+    def _add(self, url: str, show_items: bool) -> None:
+        from tui.core.library.feeds import FeedStore
+        from tui.core.library.store import Library
+
         try:
             result, created = feed_jobs.subscribe(self.settings, url, self._cancel)
+            with Library(self.settings.library_path) as library:
+                feed = FeedStore(library).get(result.feed_id)
         except NewsdeskError as error:
             self.app.call_from_thread(
                 self.notify, clean(str(error)), title="Not added", severity="error", markup=False
             )
             return
-        self.app.call_from_thread(self._added, result, created)
+        self.app.call_from_thread(self._added, result, created, feed if show_items else None)
 
-    def _added(self, result: FeedResult, created: bool) -> None:
+    def _added(self, result: FeedResult, created: bool, show: Feed | None) -> None:
         name = clean(result.title or result.url)
         verb = "Subscribed to" if created else "Already subscribed to"
         self.notify(f"{verb} {name}: {clean(result.message)}", markup=False)
         self.reload()
         if result.new_items:
             self.fetch_full_texts(list(result.new_items))
+        if show is not None:
+            self.open_items(show)
 
     def action_mark_read(self) -> None:
         feed = self.highlighted

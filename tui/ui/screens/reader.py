@@ -29,10 +29,11 @@ from tui.config import Settings
 from tui.core.errors import NewsdeskError
 from tui.core.history import History
 from tui.core.model import Article, Entities, RelatedPost
+from tui.core.sources.fetch import FeedAddress
 from tui.core.sources.load import is_url
 from tui.ui import jobs
 from tui.ui.analysis import AnalyserGate
-from tui.ui.messages import Open, Painted, Place, ShowLibrary
+from tui.ui.messages import FeedAddressOpened, Open, Painted, Place, ShowLibrary
 from tui.ui.safe_text import clean
 from tui.ui.screens.open_url import NoLinkScreen, OpenUrlScreen
 from tui.ui.widgets.article_view import ArticleView, mentions_at
@@ -171,6 +172,8 @@ class ReaderScreen(Screen[None]):
         except NewsdeskError as error:
             if self._ready.wait(MOUNT_TIMEOUT) and not worker.is_cancelled:
                 self.app.call_from_thread(self._load_failed, place, str(error))
+                if isinstance(error, FeedAddress):  # the app offers to subscribe
+                    self.app.call_from_thread(self.post_message, FeedAddressOpened(error.url))
             return
         if self._ready.wait(MOUNT_TIMEOUT) and not worker.is_cancelled:
             self.app.call_from_thread(self._show, loaded, scroll)
