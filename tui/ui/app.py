@@ -21,6 +21,7 @@ from tui.config import Settings
 from tui.ui import jobs
 from tui.ui.analysis import AnalyserGate
 from tui.ui.commands import BindingCommands
+from tui.ui.feed_runner import FeedRunner
 from tui.ui.messages import (
     FeedAddressOpened,
     ImportDirectory,
@@ -81,6 +82,8 @@ class NewsdeskApp(App[int]):
         self.source = source
         self.settings = settings
         self.gate = AnalyserGate(analyser)
+        self.feed_runner = FeedRunner(self, settings, self.gate)
+        """Refreshes feeds (one refresh at a time) and fetches new items' pages."""
         self.exit_after_paint = exit_after_paint
         self.painted_at: float | None = None
         self.reader_in_use = False
@@ -94,7 +97,7 @@ class NewsdeskApp(App[int]):
     def _feeds_screen(self) -> Screen[None]:
         from tui.ui.screens.feeds import FeedsScreen
 
-        return FeedsScreen(self.settings, self.gate)
+        return FeedsScreen(self.settings, self.feed_runner)
 
     async def action_feeds(self) -> None:
         """Show the feed list (or the item list left open there)."""
@@ -117,6 +120,7 @@ class NewsdeskApp(App[int]):
                 self.library.import_directory(directory)
         if not self.exit_after_paint:
             self.set_timer(ANALYSER_FALLBACK_START, self._start_analyser)
+            self.feed_runner.start_checking()
         self.started = True
 
     def _samples_if_empty(self) -> Path | None:
@@ -227,6 +231,7 @@ class NewsdeskApp(App[int]):
             self.push_screen(HelpScreen(sections))
 
     def on_unmount(self) -> None:
+        self.feed_runner.stop()
         self.gate.shutdown()
 
 

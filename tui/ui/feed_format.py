@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from rich.text import Text
 
 from tui.core.library.feed_items import Item
-from tui.core.library.feeds import Feed
+from tui.core.library.feeds import Feed, refresh_minutes
 from tui.ui.safe_text import clean
 
 RECENT_DAYS = 7
@@ -50,6 +50,8 @@ def feed_detail(feed: Feed) -> Text:
     out = Text(clean(feed.url), style="dim")
     if feed.tags:
         out.append("  tags: " + clean(", ".join(feed.tags)), style="dim")
+    every = refresh_minutes(feed.refresh_minutes)
+    out.append(f"  every {every} min" + ("" if feed.refresh_minutes else " (default)"), style="dim")
     if feed.in_error:
         times = f"{feed.failures} failures" if feed.failures > 1 else "failed"
         when = age(feed.error_at)

@@ -221,7 +221,7 @@ class ItemsScreen(Screen[None]):
         self.feeds_screen.refresh_feeds([self.feed.id])
 
     def action_refresh_all(self) -> None:
-        self.feeds_screen.refresh_feeds(None)
+        self.feeds_screen.action_refresh_all()
 
     def action_order(self) -> None:
         self.order = "date" if self.order == "unread" else "unread"
