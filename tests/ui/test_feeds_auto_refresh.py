@@ -163,6 +163,7 @@ async def test_a_feeds_interval_is_set_from_the_list(
         await pilot.press("i", "5", "enter")
         await settle(pilot)
         assert "every 10 min" in screen_text(app), "never under the floor"
+        assert any("(the shortest interval)" in n.message for n in app._notifications)
         await pilot.press("i")
         app.screen.query_one(Input).value = ""
         await pilot.press("enter")

@@ -64,7 +64,7 @@ class FeedAddress(FetchError):
     def __init__(self, url: str) -> None:
         super().__init__(
             f"{url} is a news feed (RSS, Atom or JSON Feed), not an article: subscribe to it "
-            f"with `newsdesk feeds add {url}` and read its items from the feed list (F)."
+            f"with `newsdesk feeds add {url}`."
         )
         self.url = url
 

@@ -43,8 +43,8 @@ class AddFeedScreen(ModalScreen[str | None]):
 
 
 class IntervalScreen(ModalScreen[int | None]):
-    """Ask how often a feed is refreshed: minutes, 0 (or empty) for the default; None when
-    cancelled. Fewer than the shortest interval is raised to it."""
+    """Ask how often a feed is refreshed: minutes as typed, 0 (or empty) for the default;
+    None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
@@ -75,7 +75,7 @@ class IntervalScreen(ModalScreen[int | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         text = event.value.strip()
         minutes = int(text) if text.lstrip("-").isdigit() else 0
-        self.dismiss(max(minutes, MIN_REFRESH_MINUTES) if minutes > 0 else 0)
+        self.dismiss(max(minutes, 0))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

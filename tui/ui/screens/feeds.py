@@ -287,8 +287,12 @@ class FeedsScreen(Screen[None]):
             self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
         every = refresh_minutes(minutes)
-        note = f"Refreshed every {every} minutes" + (" (the default)." if minutes is None else ".")
-        self.app.call_from_thread(self.notify, note, markup=False)
+        note = f"Refreshed every {every} minutes"
+        if minutes is None:
+            note += " (the default)"
+        elif minutes < every:
+            note += " (the shortest interval)"
+        self.app.call_from_thread(self.notify, note + ".", markup=False)
         self.app.call_from_thread(self.reload)
 
     # ---- subscriptions -------------------------------------------------------------
