@@ -9,6 +9,7 @@ background); this screen only shows what it reports.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -22,19 +23,26 @@ from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 from tui.config import Settings
 from tui.core.errors import NewsdeskError
 from tui.ui import feed_jobs
-from tui.ui.feed_format import age, feed_detail, feed_state
+from tui.ui.feed_format import age, feed_state, list_status
 from tui.ui.feed_runner import FEED_DONE, FINISHED, PAGE_DONE, STARTED, FeedNews, FeedRunner
 from tui.ui.messages import ShowLibrary
 from tui.ui.safe_text import clean
-from tui.ui.widgets.table_rows import update_in_place
+from tui.ui.widgets.table_rows import Column, rebuild, update_in_place
 
 if TYPE_CHECKING:
     from tui.core.feeds.refresh import FeedResult
     from tui.core.library.feeds import Feed
+    from tui.core.library.store import Library
 
-COLUMNS = (("", 1), ("Unread", 11), ("Updated", 10), ("Tags", 16))
-"""Every column but the title (marker, unread/total, age, tags), with its width."""
-COLUMN_KEYS = ("state", "feed", "unread", "updated", "tags")
+COLUMNS: tuple[Column, ...] = (
+    ("", 1, "state"),
+    ("Feed", 0, "feed"),
+    ("Unread", 11, "unread"),
+    ("Updated", 10, "updated"),
+    ("Tags", 16, "tags"),
+)
+"""The error marker, the title (as wide as the screen allows), unread/total, age, tags."""
+COLUMN_KEYS = tuple(key for _, _, key in COLUMNS)
 RELIST_SECONDS = 0.5
 """While refreshing, the list is read again at most this often, so counts fill in."""
 
@@ -119,14 +127,7 @@ class FeedsScreen(Screen[None]):
         rows = [(str(feed.id), _cells(feed)) for feed in self.shown]
         if not update_in_place(table, COLUMN_KEYS, rows):
             key = self._current_key()
-            table.clear(columns=True)
-            fixed = sum(width + 2 for _, width in COLUMNS)
-            table.add_column("", width=COLUMNS[0][1], key=COLUMN_KEYS[0])
-            table.add_column("Feed", width=max(20, self.size.width - fixed - 4), key="feed")
-            for (label, width), key_name in zip(COLUMNS[1:], COLUMN_KEYS[2:], strict=True):
-                table.add_column(label, width=width, key=key_name)
-            for row_key, cells in rows:
-                table.add_row(*cells, key=row_key)
+            rebuild(table, COLUMNS, rows, self.size.width)
             if key is not None and key in {row_key for row_key, _ in rows}:
                 table.move_cursor(row=table.get_row_index(key))
         self._describe()
@@ -143,27 +144,7 @@ class FeedsScreen(Screen[None]):
         return self.shown[table.cursor_row]
 
     def _describe(self) -> None:
-        runner = self.runner
-        done, total = runner.progress
-        if runner.running and not runner.automatic:
-            self._status(Text(f"Refreshing… {done}/{total} feeds"))
-            return
-        out = Text(style="italic")
-        if runner.running:
-            out.append(f"Refreshing {total} due feed(s) in the background… {done}/{total}\n")
-        elif runner.note:
-            out.append(runner.note + "\n")
-        feed = self.highlighted
-        if feed is not None:
-            out.append_text(feed_detail(feed))
-        elif self.feeds:
-            out.append("No feed matches the filter (Escape clears it).")
-        else:
-            out.append(
-                "No feeds yet: press a to add one by its address or a site's "
-                "home page, or run `newsdesk feeds import FILE.opml`."
-            )
-        self._status(out)
+        self._status(list_status(self.runner, self.highlighted, bool(self.feeds)))
 
     def _status(self, text: Text) -> None:
         self.query_one("#feeds-status", Static).update(text)
@@ -275,25 +256,16 @@ class FeedsScreen(Screen[None]):
 
         self.app.push_screen(IntervalScreen(feed.name, feed.refresh_minutes), answered)
 
-    @work(thread=True, exit_on_error=False, group="interval")
     def _set_interval(self, feed_id: int, minutes: int | None) -> None:
         from tui.core.library.feeds import FeedStore, refresh_minutes
-        from tui.core.library.store import Library
 
-        try:
-            with Library(self.settings.library_path) as library:
-                FeedStore(library).set_interval(feed_id, minutes)
-        except NewsdeskError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
-            return
         every = refresh_minutes(minutes)
         note = f"Refreshed every {every} minutes"
         if minutes is None:
             note += " (the default)"
         elif minutes < every:
             note += " (the shortest interval)"
-        self.app.call_from_thread(self.notify, note + ".", markup=False)
-        self.app.call_from_thread(self.reload)
+        self.change_library(lambda library: FeedStore(library).set_interval(feed_id, minutes), note)
 
     # ---- subscriptions -------------------------------------------------------------
 
@@ -342,22 +314,16 @@ class FeedsScreen(Screen[None]):
         if feed is not None:
             self.mark_feed_read(feed.id)
 
-    @work(thread=True, exit_on_error=False, group="mark")
     def mark_feed_read(self, feed_id: int) -> None:
         """Mark every item of the feed read (from either feed screen)."""
         from tui.core.library.feed_items import FeedItems
-        from tui.core.library.store import Library
 
-        try:
-            with Library(self.settings.library_path) as library:
-                FeedItems(library).mark_feed_read(feed_id)
-        except NewsdeskError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
-            return
-        self.app.call_from_thread(self.reload)
-        self.app.call_from_thread(self._items_screen_reload, feed_id)
+        self.change_library(
+            lambda library: FeedItems(library).mark_feed_read(feed_id), None, feed_id
+        )
 
     def action_unsubscribe(self) -> None:
+        from tui.core.library.feeds import FeedStore
         from tui.ui.screens.feed_dialogs import ConfirmScreen
 
         feed = self.highlighted
@@ -366,7 +332,9 @@ class FeedsScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._unsubscribe(feed.id)
+                self.change_library(
+                    lambda library: FeedStore(library).remove(feed.id), "Unsubscribed"
+                )
 
         detail = (
             f"Its {feed.total} item(s) go unless another feed carries them; "
@@ -374,19 +342,25 @@ class FeedsScreen(Screen[None]):
         )
         self.app.push_screen(ConfirmScreen(f"Unsubscribe from {feed.name}?", detail), answered)
 
-    @work(thread=True, exit_on_error=False, group="unsubscribe")
-    def _unsubscribe(self, feed_id: int) -> None:
-        from tui.core.library.feeds import FeedStore
+    @work(thread=True, exit_on_error=False, group="feed-change")
+    def change_library(
+        self, change: Callable[[Library], object], done: str | None, feed_id: int | None = None
+    ) -> None:
+        """Make `change` to the library (in a thread), say `done`, list the feeds again (and
+        the items of `feed_id`)."""
         from tui.core.library.store import Library
 
         try:
             with Library(self.settings.library_path) as library:
-                FeedStore(library).remove(feed_id)
+                change(library)
         except NewsdeskError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
-        self.app.call_from_thread(self.notify, "Unsubscribed.", markup=False)
+        if done:
+            self.app.call_from_thread(self.notify, done + ".", markup=False)
         self.app.call_from_thread(self.reload)
+        if feed_id is not None:
+            self.app.call_from_thread(self._items_screen_reload, feed_id)
 
     def action_library(self) -> None:
         self.post_message(ShowLibrary())
