@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import io
 import json
 import resource
@@ -236,3 +237,37 @@ def test_tuned_feedparser_reads_everything_as_plain_feedparser_does() -> None:
     tuned = feedparser_results(tuned_feedparser())
     assert '"link": "https://a.example/news/story-1"' in tuned, "xml:base is followed"
     assert tuned == plain
+
+
+HOSTILE_SUMMARY = (
+    "<p onclick='x()'>Deal <b>done</b></p><img src=x onerror=alert(1)>"
+    "<iframe src='javascript:alert(2)'></iframe><a href='javascript:alert(3)'>terms</a>"
+    "<style>body{display:none}</style><svg onload=alert(4)><circle/></svg>"
+    "<script>steal()</script><noscript>enable scripts</noscript><!-- <b>hidden</b> -->"
+)
+
+
+@pytest.mark.parametrize("wrap", ["escaped", "cdata"])
+def test_hostile_html_in_a_summary_comes_out_as_plain_text(wrap: str) -> None:
+    """Feed HTML is never rendered: whatever it holds becomes inert text, tags dropped."""
+    body = html.escape(HOSTILE_SUMMARY) if wrap == "escaped" else f"<![CDATA[{HOSTILE_SUMMARY}]]>"
+    feed = (
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>t</title><item><title>x"
+        f"</title><link>http://a.example/1</link><description>{body}</description></item>"
+        "</channel></rss>"
+    ).encode()
+    entry = parse_feed(feed, {}, "http://a.example/feed").entries[0]
+    assert entry.summary == "Deal done\nterms"
+    assert not any(mark in entry.summary for mark in ("<", ">", "alert", "steal", "hidden"))
+
+
+def test_xhtml_content_with_scripts_comes_out_as_plain_text() -> None:
+    feed = (
+        b"<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'><title>t</title>"
+        b"<entry><id>1</id><title>x</title><link href='http://a.example/1'/>"
+        b"<content type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'><p>Plant "
+        b"<em>opens</em></p><script>steal()</script><img src='x' onerror='alert(1)'/></div>"
+        b"</content></entry></feed>"
+    )
+    entry = parse_feed(feed, {}, "http://a.example/feed").entries[0]
+    assert entry.summary == "Plant opens"
