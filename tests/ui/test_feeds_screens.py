@@ -43,6 +43,16 @@ def not_empty(settings: Settings) -> None:
         library.save(invented_article())
 
 
+async def feed_list(pilot: Pilot[Any]) -> FeedsScreen:
+    """The feed list, shown with `F` once the app has settled."""
+    await settle(pilot)
+    await pilot.press("F")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, FeedsScreen)
+    return screen
+
+
 def rows(app: NewsdeskApp, selector: str) -> int:
     return app.screen.query_one(selector, DataTable).row_count
 
@@ -119,11 +129,7 @@ async def test_refresh_shows_errors_and_progress(
             store.add(server.url(path))
     app = NewsdeskApp(None, settings, analyser=analyser)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("F")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, FeedsScreen)
+        screen = await feed_list(pilot)
         await pilot.press("R")
         assert screen.refreshing
         await settle(pilot)
@@ -151,11 +157,7 @@ async def test_refreshing_50_feeds_keeps_the_ui_responsive(
     server.released.clear()
     try:
         async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
-            await pilot.press("F")
-            await settle(pilot)
-            screen = app.screen
-            assert isinstance(screen, FeedsScreen)
+            screen = await feed_list(pilot)
             table = screen.query_one("#feeds", DataTable)
             await pilot.press("R")
             for row in range(1, 6):
