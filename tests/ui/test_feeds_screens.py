@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from tests.core.feeds_server import FeedServer, article_feed, fixture_names, serve_feeds
 from tests.ui.conftest import invented_article, screen_text, settle
@@ -186,6 +186,18 @@ async def until(pilot: Pilot[Any], condition: Callable[[], bool], limit: float =
     while not condition():
         assert time.monotonic() < deadline, "the condition never held"
         await pilot.pause(0.05)
+
+
+async def test_the_filter_takes_the_keys_typed_right_after_the_slash(
+    settings: Settings, analyser: Analyser
+) -> None:
+    """`/` focuses the filter at once: a fast `/q` filters by "q" rather than quitting."""
+    not_empty(settings)
+    app = NewsdeskApp(None, settings, analyser=analyser)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await feed_list(pilot)
+        screen.action_filter()
+        assert app.focused is screen.query_one("#feed-filter", Input)
 
 
 def _snapshot_library(settings: Settings) -> None:

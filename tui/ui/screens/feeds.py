@@ -169,7 +169,7 @@ class FeedsScreen(Screen[None]):
     def action_filter(self) -> None:
         box = self.query_one("#feed-filter", Input)
         box.add_class("-shown")
-        box.focus()
+        self.set_focus(box)  # at once: keys typed right after `/` go to the filter
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#feed-filter", Input)

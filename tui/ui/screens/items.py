@@ -230,7 +230,7 @@ class ItemsScreen(Screen[None]):
     def action_filter(self) -> None:
         box = self.query_one("#item-filter", Input)
         box.add_class("-shown")
-        box.focus()
+        self.set_focus(box)  # at once: keys typed right after `/` go to the filter
 
     @on(Input.Changed, "#item-filter")
     def _filter_changed(self) -> None:
