@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,6 +75,11 @@ def _reader_parser() -> argparse.ArgumentParser:
         "source",
         nargs="?",
         help="article file, directory of articles, file:// or http(s) URL (default: the library)",
+    )
+    parser.add_argument(
+        "--no-auto-refresh",
+        action="store_true",
+        help="do not refresh the feeds that are due while the app runs (`R` still does)",
     )
     return parser
 
@@ -191,6 +197,8 @@ def run_reader(argv: Sequence[str], settings: Settings) -> int:
         probe_source(args.source, settings.max_bytes)
     from tui.ui.app import run_app
 
+    if args.no_auto_refresh:
+        settings = replace(settings, auto_refresh=False)
     return run_app(args.source, settings)
 
 

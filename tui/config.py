@@ -37,6 +37,10 @@ class Settings:
     max_redirects: int = 10
     retries: int = 2
     """Extra attempts after a 429 or 503 answer."""
+    auto_refresh: bool = True
+    """While the app runs, it refreshes the feeds that are due (`--no-auto-refresh`: off)."""
+    feed_check_seconds: float = 60.0
+    """How often the running app looks for feeds that are due."""
 
 
 def parse_size(text: str) -> int:

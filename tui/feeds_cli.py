@@ -3,25 +3,28 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from tui.config import Settings
 from tui.core.errors import LoadError, NewsdeskError
-from tui.core.feeds.refresh import FeedResult
 from tui.core.library.feed_items import FeedItems, Item
 from tui.core.library.feeds import Feed, FeedStore
 from tui.core.library.store import Library
 from tui.core.sanitise import clean
 from tui.output import emit, emit_json, error
 
+if TYPE_CHECKING:  # fetching and parsing are imported by the commands that do them
+    from tui.core.feeds.refresh import FeedResult
+
 FULL_TEXT_LIMIT = 200
 """New items whose pages one refresh fetches; the rest wait for the next refresh."""
 PROG = "newsdesk feeds"
+POOL_MIN_FEEDS = 8
+"""Fewer feeds parse in a thread (tens of milliseconds): worker processes would not pay."""
 
 
 class _UsageError(Exception):
@@ -210,6 +213,8 @@ def _import(store: FeedStore, path: Path, settings: Settings, out: TextIO) -> in
 
 
 def _add(args: argparse.Namespace, library: Library, settings: Settings, out: TextIO) -> int:
+    import asyncio
+
     from tui.core.feeds.subscribe import subscribe
     from tui.core.feeds.workers import ParsePool
 
@@ -228,6 +233,8 @@ def _add(args: argparse.Namespace, library: Library, settings: Settings, out: Te
 
 
 def _refresh(args: argparse.Namespace, library: Library, settings: Settings, out: TextIO) -> int:
+    import asyncio
+
     from tui.core.feeds.refresh import RefreshOptions, refresh_feeds
     from tui.core.feeds.workers import ParsePool
 
@@ -246,7 +253,8 @@ def _refresh(args: argparse.Namespace, library: Library, settings: Settings, out
             emit(result_line(result), file=out)
 
     options = RefreshOptions(max(1, args.jobs), max(1, args.per_host), on_result=report)
-    pool = ParsePool(processes=None if len(feeds) > 2 else 0)
+    pool = ParsePool(processes=None if len(feeds) >= POOL_MIN_FEEDS else 0)
+    pool.start()  # before the refresh's threads: forked workers, ready with the parser
     try:
         results = asyncio.run(refresh_feeds(feeds, settings, library, pool, options))
         if args.json:
@@ -273,6 +281,8 @@ def _full_text(
     results: list[FeedResult], library: Library, settings: Settings, pool: object
 ) -> None:
     """Fetch and analyse the new items' pages, in this process (the model loads once)."""
+    import asyncio
+
     from tui.core.feeds.fulltext import fetch_full_texts
     from tui.core.feeds.workers import ParsePool
     from tui.core.model import Article, Entities

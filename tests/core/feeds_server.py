@@ -7,6 +7,8 @@ project. Paths:
 - `/limited/NAME`: 429 with `Retry-After: 1` on the first request, then the fixture.
 - `/moved/NAME`: a permanent redirect (301) to `/f/NAME`.
 - `/limited-long`: always 429 with `Retry-After: 3600`.
+- `/held/NAME`: the fixture NAME, once the test sets `server.released` (at most
+  `HOLD_SECONDS` later): a refresh that surely lasts until the test lets it end.
 - `/stall`: headers, a few bytes, then nothing for `STALL_SECONDS`.
 - `/home`: an HTML page whose `<link rel=alternate>` points to `/f/rss-parser__guardian.rss`;
   `/page`: an HTML page with no feed link.
@@ -31,6 +33,7 @@ from tests.paths import ROOT
 
 FEED_FIXTURES = ROOT.parent / "shared" / "feeds" / "fixtures"
 STALL_SECONDS = 3.0
+HOLD_SECONDS = 60.0
 LAST_MODIFIED = "Tue, 07 May 2024 10:00:00 GMT"
 TYPES = {
     ".rss": "application/rss+xml",
@@ -125,6 +128,9 @@ class FeedHandler(BaseHTTPRequestHandler):
             self.reply(429, b"slow down", "text/plain", {"Retry-After": "3600"})
         elif path == "/stall":
             self.stall()
+        elif path.startswith("/held/"):
+            self.server.released.wait(HOLD_SECONDS)
+            self.fixture(path.rsplit("/", 1)[1])
         else:
             self.reply(*FIXED.get(path, (404, b"not here", "text/html")))
 
@@ -185,6 +191,8 @@ class FeedServer(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), FeedHandler)
         self.seen: list[tuple[str, dict[str, str]]] = []
         self.routes: dict[str, tuple[int, bytes, str]] = {}
+        self.released = threading.Event()
+        """Set to let the `/held/` answers go."""
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
 
     def url(self, path: str) -> str:

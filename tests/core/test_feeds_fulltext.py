@@ -11,7 +11,7 @@ import pytest
 
 from tests.core.feeds_server import FeedServer, article_feed, serve_feeds
 from tui.config import Settings
-from tui.core.feeds.fulltext import FullText, fetch_full_texts
+from tui.core.feeds.fulltext import FullText, fetch_full_texts, fetch_one
 from tui.core.feeds.refresh import refresh_feeds
 from tui.core.feeds.workers import ParsePool
 from tui.core.library.feed_items import FeedItems
@@ -63,4 +63,28 @@ def test_pages_are_saved_analysed_and_failures_fall_back_to_the_summary(
         assert listed[links[0]].full_text == "page" and listed[links[0]].article_id
         assert listed[links[1]].full_text == "summary"
         assert FeedItems(library).pending() == []
+    pool.shutdown()
+
+
+def test_an_item_opened_before_its_page_is_in_is_fetched_then(
+    feed_server: FeedServer, tmp_path: Path
+) -> None:
+    settings = Settings(library_path=tmp_path / "l.sqlite3", read_timeout=1.0)
+    links = [feed_server.url("/article?now=1"), feed_server.url("/missing-now")]
+    feed_server.routes["/opened-news"] = (200, article_feed(links), "application/rss+xml")
+    pool = ParsePool(0)
+    with Library(settings.library_path) as library:
+        feed = FeedStore(library).add(feed_server.url("/opened-news"))[0]
+        [result] = asyncio.run(refresh_feeds([feed], settings, library, pool))
+        page, missing = FeedItems(library).pending(result.new_items)
+        if page.link != links[0]:
+            page, missing = missing, page
+        opened = asyncio.run(fetch_one(page, settings, library, pool))
+        assert opened.kind == "page" and opened.article_id is not None
+        assert "plant near Grenoble" in library.get(opened.article_id).body
+        fallback = asyncio.run(fetch_one(missing, settings, library, pool))
+        assert fallback.kind == "summary" and "404" in (fallback.note or "")
+        items = {i.link: i for i in FeedItems(library).items(feed.id)}
+        assert items[links[0]].article_id == opened.article_id
+        assert items[links[1]].full_text == "summary"
     pool.shutdown()

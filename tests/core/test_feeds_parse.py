@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import html
+import io
+import json
 import resource
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.core.feeds_server import FeedServer, fixture_names, serve_feeds
+from tests.paths import ROOT
 from tui.config import Settings
+from tui.core.feeds.feedparser_setup import tuned_feedparser
 from tui.core.feeds.http import Fetcher
 from tui.core.feeds.model import ParsedFeed
 from tui.core.feeds.parse import parse_feed
@@ -169,3 +177,97 @@ def test_summary_html_becomes_text_without_scripts() -> None:
     )
     entry = parse_feed(feed, {}, "http://a.example/feed").entries[0]
     assert entry.summary == "Hello world"
+
+
+XML_BASE_DOC = (
+    b"<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom' xml:base='https://a.example/'>"
+    b"<title>t</title><entry xml:base='/news/'><id>1</id><title>One &amp; two</title>"
+    b"<link href='story-1'/><content type='html'>&lt;p&gt;line\none &amp;amp; more&lt;/p&gt;"
+    b"</content></entry><entry><id>2</id><title>Two</title><link href='/x/2'/></entry></feed>"
+)
+
+
+def feedparser_results(module: Any) -> str:
+    """What `module.parse` makes of every fixture and a few crafted feeds, as JSON text."""
+    from tests.core.feeds_server import BOMB, FEED_FIXTURES, TYPES, XXE
+
+    documents = [
+        (name, (FEED_FIXTURES / name).read_bytes(), TYPES.get(Path(name).suffix, ""))
+        for name in fixture_names()
+    ]
+    documents += [
+        ("bomb", BOMB.encode(), "application/rss+xml"),
+        ("xxe", XXE.encode(), "application/rss+xml"),
+        ("xml-base", XML_BASE_DOC, "application/atom+xml"),
+    ]
+    results = {}
+    for name, content, content_type in documents:
+        parsed = module.parse(
+            io.BytesIO(content),
+            response_headers={
+                "content-location": f"https://feeds.example/{name}",
+                "content-type": content_type,
+            },
+            sanitize_html=False,
+            resolve_relative_uris=False,
+        )
+        results[name] = {
+            "version": parsed.get("version"),
+            "bozo": type(parsed.get("bozo_exception")).__name__,
+            "feed": parsed.get("feed"),
+            "entries": parsed.get("entries"),
+        }
+    return json.dumps(results, sort_keys=True, default=repr)
+
+
+def test_tuned_feedparser_reads_everything_as_plain_feedparser_does() -> None:
+    """The memoised URL joins and buffered SAX text change the speed, not the result."""
+    plain = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import feedparser; from tests.core.test_feeds_parse import feedparser_results;"
+            " print(feedparser_results(feedparser))",
+        ],
+        capture_output=True,
+        check=True,
+        text=True,
+        cwd=ROOT,
+    ).stdout.strip()
+    tuned = feedparser_results(tuned_feedparser())
+    assert '"link": "https://a.example/news/story-1"' in tuned, "xml:base is followed"
+    assert tuned == plain
+
+
+HOSTILE_SUMMARY = (
+    "<p onclick='x()'>Deal <b>done</b></p><img src=x onerror=alert(1)>"
+    "<iframe src='javascript:alert(2)'></iframe><a href='javascript:alert(3)'>terms</a>"
+    "<style>body{display:none}</style><svg onload=alert(4)><circle/></svg>"
+    "<script>steal()</script><noscript>enable scripts</noscript><!-- <b>hidden</b> -->"
+)
+
+
+@pytest.mark.parametrize("wrap", ["escaped", "cdata"])
+def test_hostile_html_in_a_summary_comes_out_as_plain_text(wrap: str) -> None:
+    """Feed HTML is never rendered: whatever it holds becomes inert text, tags dropped."""
+    body = html.escape(HOSTILE_SUMMARY) if wrap == "escaped" else f"<![CDATA[{HOSTILE_SUMMARY}]]>"
+    feed = (
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>t</title><item><title>x"
+        f"</title><link>http://a.example/1</link><description>{body}</description></item>"
+        "</channel></rss>"
+    ).encode()
+    entry = parse_feed(feed, {}, "http://a.example/feed").entries[0]
+    assert entry.summary == "Deal done\nterms"
+    assert not any(mark in entry.summary for mark in ("<", ">", "alert", "steal", "hidden"))
+
+
+def test_xhtml_content_with_scripts_comes_out_as_plain_text() -> None:
+    feed = (
+        b"<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'><title>t</title>"
+        b"<entry><id>1</id><title>x</title><link href='http://a.example/1'/>"
+        b"<content type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'><p>Plant "
+        b"<em>opens</em></p><script>steal()</script><img src='x' onerror='alert(1)'/></div>"
+        b"</content></entry></feed>"
+    )
+    entry = parse_feed(feed, {}, "http://a.example/feed").entries[0]
+    assert entry.summary == "Plant opens"

@@ -4,6 +4,8 @@ de-duplication across feeds, and the unread counters the feed list reads."""
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -11,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.feeds_server import FeedServer, serve_feeds
+from tests.core.feeds_server import FEED_FIXTURES, FeedServer, serve_feeds
+from tests.paths import ROOT
 from tui.config import Settings
 from tui.core.feeds.refresh import FeedResult, RefreshOptions, refresh_feeds
 from tui.core.feeds.subscribe import subscribe
-from tui.core.feeds.workers import ParsePool
+from tui.core.feeds.workers import ParsePool, parse_in_worker
 from tui.core.library.feed_items import FeedItems
 from tui.core.library.feeds import Feed, FeedStore, is_due
 from tui.core.library.store import Library
@@ -258,3 +261,39 @@ def test_refresh_in_worker_processes(
         pool.shutdown()
     assert [r.outcome for r in seen] == ["ok"] * 4
     assert sum(len(r.new_items) for r in seen) == 25 and sum(r.merged for r in seen) == 75
+
+
+FORKED_PARSE = """
+import asyncio, sys
+from tui.core.feeds.workers import ParsePool, parse_in_worker
+
+pool = ParsePool(2)
+pool.start()
+parsed = asyncio.run(pool.run(parse_in_worker, sys.stdin.buffer.read(), {}, "https://x.example/"))
+print(pool.start_method, len(parsed.entries))
+pool.shutdown()
+"""
+"""A refresh's parse pool, as the CLI starts it: in a process with no other thread."""
+
+
+def test_a_started_pool_forks_its_workers_in_a_single_threaded_process() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", FORKED_PARSE],
+        input=(FEED_FIXTURES / "NetNewsWire__livemint.xml").read_bytes(),
+        capture_output=True,
+        check=True,
+        cwd=ROOT,
+    )
+    assert done.stdout.decode().split() == ["fork", "25"]
+
+
+def test_a_pool_started_beside_other_threads_spawns_its_workers(feed_server: FeedServer) -> None:
+    pool = ParsePool(1)
+    pool.start()  # the feed server's thread runs: forking now would not be safe
+    try:
+        assert pool.start_method == "spawn"
+        content = (FEED_FIXTURES / "NetNewsWire__qemu.atom").read_bytes()
+        parsed = asyncio.run(pool.run(parse_in_worker, content, {}, "https://www.qemu.org/feed"))
+    finally:
+        pool.shutdown()
+    assert len(parsed.entries) == 10

@@ -13,7 +13,7 @@ import pytest
 from tests.core.http_server import HUGE_BYTES, TRICKLE_PAUSE, TRICKLE_PIECES, FaultServer
 from tests.paths import CORPUS
 from tui.config import Settings
-from tui.core.errors import ExtractError, FetchError
+from tui.core.errors import ExtractError, FeedAddress, FetchError
 from tui.core.sources.extract import article_from_html
 from tui.core.sources.fetch import USER_AGENT, Page, decode_page, fetch
 
@@ -130,10 +130,14 @@ def test_image_is_not_a_page(server: FaultServer, settings: Settings) -> None:
         fetch(server.url("/png"), settings)
 
 
-def test_feeds_are_not_supported_yet(server: FaultServer, settings: Settings) -> None:
+def test_a_feed_address_points_to_feeds_add(server: FaultServer, settings: Settings) -> None:
     for path in ("/feed", "/feed-as-xml"):
-        with pytest.raises(FetchError, match="feeds are not supported yet"):
-            fetch(server.url(path), settings)
+        url = server.url(path)
+        with pytest.raises(FeedAddress) as raised:
+            fetch(url, settings)
+        assert raised.value.url == url and isinstance(raised.value, FetchError)
+        assert "is a news feed (RSS, Atom or JSON Feed), not an article" in str(raised.value)
+        assert f"`newsdesk feeds add {url}`" in str(raised.value)
 
 
 def test_latin1_without_charset_is_decoded(server: FaultServer, settings: Settings) -> None:

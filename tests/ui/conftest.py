@@ -53,8 +53,9 @@ def analyser() -> Iterator[Analyser]:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    """Settings whose library is a fresh SQLite file in the test's directory."""
-    return Settings(library_path=tmp_path / "library.sqlite3")
+    """Settings whose library is a fresh SQLite file in the test's directory; feeds are
+    refreshed only when a test asks (the automatic refresh has tests of its own)."""
+    return Settings(library_path=tmp_path / "library.sqlite3", auto_refresh=False)
 
 
 def _panel_joined(screen: ReaderScreen) -> bool:

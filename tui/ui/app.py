@@ -25,7 +25,9 @@ from tui.core.errors import NewsdeskError
 from tui.ui import jobs
 from tui.ui.analysis import AnalyserGate
 from tui.ui.commands import BindingCommands
+from tui.ui.feed_runner import FeedRunner
 from tui.ui.messages import (
+    FeedAddressOpened,
     ImportDirectory,
     Listed,
     Open,
@@ -109,6 +111,8 @@ class NewsdeskApp(App[int]):
         """Exit once this (`body`, `amounts`) is painted: for the benches."""
         self.painted: dict[str, float] = {}
         """When each kind of content was first painted (Unix time)."""
+        self.feed_runner = FeedRunner(self, settings, self.gate)
+        """Refreshes feeds (one refresh at a time) and fetches new items' pages."""
         self.reader_in_use = False
         """True once an article has been opened: the library's `b` can go back to it."""
         self.started = False
@@ -130,7 +134,7 @@ class NewsdeskApp(App[int]):
         elif mode == "feeds":
             from tui.ui.screens.feeds import FeedsScreen
 
-            screen = FeedsScreen(self.settings, self.gate)
+            screen = FeedsScreen(self.settings, self.feed_runner)
         elif mode == "companies":
             from tui.ui.screens.companies import CompaniesScreen
 
@@ -184,6 +188,7 @@ class NewsdeskApp(App[int]):
             await self.show_library()
         if self.exit_after is None:
             self.set_timer(ANALYSER_FALLBACK_START, self._start_analyser)
+            self.feed_runner.start_checking()
         self.started = True
 
     def _start_analyser(self) -> None:
@@ -316,6 +321,20 @@ class NewsdeskApp(App[int]):
             return
         self.reader.visit(Place(library_id=ids[index]))
 
+    @on(FeedAddressOpened)
+    def _offer_subscription(self, message: FeedAddressOpened) -> None:
+        from tui.ui.screens.feeds import FeedsScreen
+        from tui.ui.screens.subscribe_offer import SubscribeOfferScreen
+
+        async def answered(yes: bool | None) -> None:
+            if yes:
+                await self.action_feeds()
+                feeds = self.get_screen_stack("feeds")[0]
+                assert isinstance(feeds, FeedsScreen)
+                feeds.subscribe(message.url, show_items=True)
+
+        self.push_screen(SubscribeOfferScreen(message.url), answered)
+
     def action_help(self) -> None:
         from tui.ui.screens.help import HelpScreen
 
@@ -323,6 +342,7 @@ class NewsdeskApp(App[int]):
             self.push_screen(HelpScreen(self.help_sections()))
 
     def on_unmount(self) -> None:
+        self.feed_runner.stop()
         self.gate.shutdown()
 
 

@@ -1,14 +1,19 @@
-"""How feed and item rows read on screen: ages, dates, flags (pure functions over rows)."""
+"""How feed and item rows read on screen: ages, dates, flags, the feed list's status line
+(pure functions over rows and the refresh's state)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
 from tui.core.library.feed_items import Item
-from tui.core.library.feeds import Feed
+from tui.core.library.feeds import Feed, refresh_minutes
 from tui.ui.safe_text import clean
+
+if TYPE_CHECKING:
+    from tui.ui.feed_runner import FeedRunner
 
 RECENT_DAYS = 7
 """Up to this age a time reads as "5 min", "3 h", "2 d"; older ones as a date."""
@@ -50,6 +55,8 @@ def feed_detail(feed: Feed) -> Text:
     out = Text(clean(feed.url), style="dim")
     if feed.tags:
         out.append("  tags: " + clean(", ".join(feed.tags)), style="dim")
+    every = refresh_minutes(feed.refresh_minutes)
+    out.append(f"  every {every} min" + ("" if feed.refresh_minutes else " (default)"), style="dim")
     if feed.in_error:
         times = f"{feed.failures} failures" if feed.failures > 1 else "failed"
         when = age(feed.error_at)
@@ -59,6 +66,29 @@ def feed_detail(feed: Feed) -> Text:
     elif feed.warning:
         out.append("\nwarning: ", style="yellow")
         out.append(clean(feed.warning))
+    return out
+
+
+def list_status(runner: FeedRunner, feed: Feed | None, any_feeds: bool) -> Text:
+    """The feed list's status line: a refresh's progress, or the last automatic refresh
+    and the highlighted feed's details."""
+    done, total = runner.progress
+    if runner.running and not runner.automatic:
+        return Text(f"Refreshing… {done}/{total} feeds")
+    out = Text()
+    if runner.running:
+        out.append(f"Refreshing {total} due feed(s) in the background… {done}/{total}\n", "italic")
+    elif runner.note:
+        out.append(runner.note + "\n", "italic")
+    if feed is not None:
+        out.append_text(feed_detail(feed))
+    elif any_feeds:
+        out.append("No feed matches the filter (Escape clears it).")
+    else:
+        out.append(
+            "No feeds yet: press a to add one by its address or a site's "
+            "home page, or run `newsdesk feeds import FILE.opml`."
+        )
     return out
 
 

@@ -77,3 +77,11 @@ class Listed(Message):
     def __init__(self, ids: list[int]) -> None:
         super().__init__()
         self.ids = ids
+
+
+class FeedAddressOpened(Message):
+    """The reader was asked to open `url`, which is a news feed: offer to subscribe."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.url = url

@@ -112,12 +112,7 @@ async def fetch_one(
     """The item's article fetched now and saved unanalysed (the reader analyses it)."""
     async with Fetcher(settings) as fetcher:
         article, page, note = await article_for(item, fetcher, pool, library)
-    raw, etag, modified = (page.content, page.etag, page.last_modified) if page else (None,) * 3
-    article_id = library.save(article, raw=raw, etag=etag, last_modified=modified)
-    kind = SUMMARY if note else PAGE
-    companies = company_column(article.entities)
-    FeedItems(library).attach_article(item.id, article_id, kind, note, companies)
-    return FullText(item.id, article_id, kind, note, companies)
+    return await _save(item, article, page, note, library, None)
 
 
 def summary_article(item: PendingItem) -> Article:

@@ -54,6 +54,11 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _body(item: dict[str, Any]) -> str:
+    """The item's content as text (read only when it has no summary)."""
+    return html_to_text(_text(item.get("content_html"))) or _text(item.get("content_text")) or ""
+
+
 def _author(item: dict[str, Any]) -> str | None:
     authors = item.get("authors")
     if isinstance(authors, list):
@@ -72,9 +77,7 @@ def _entry(item: dict[str, Any], url: str) -> Entry | None:
     link = urljoin(url, link) if link else None
     external = _text(item.get("external_url"))
     title = one_line(_text(item.get("title")))
-    summary = _text(item.get("summary")) or ""
-    body = html_to_text(_text(item.get("content_html"))) or (_text(item.get("content_text")) or "")
-    text = html_to_text(summary) or body
+    text = html_to_text(_text(item.get("summary"))) or _body(item)
     raw_id = item.get("id")
     guid = str(raw_id) if isinstance(raw_id, (str, int)) and str(raw_id) else link
     if guid is None:

@@ -54,8 +54,9 @@ def _is_html(content: bytes, content_type: str) -> bool:
 
 
 def _parse_xml(content: bytes, content_type: str, url: str) -> ParsedFeed:
-    import feedparser
+    from tui.core.feeds.feedparser_setup import tuned_feedparser
 
+    feedparser = tuned_feedparser()
     response_headers = {"content-location": url}
     if content_type:
         response_headers["content-type"] = content_type

@@ -92,6 +92,12 @@ def _feed(row: Any) -> Feed:
     )
 
 
+def refresh_minutes(minutes: int | None) -> int:
+    """How often a feed is refreshed: its own interval (never under the floor), else the
+    default."""
+    return max(minutes or DEFAULT_REFRESH_MINUTES, MIN_REFRESH_MINUTES)
+
+
 def is_due(feed: Feed, now: datetime) -> bool:
     """True when the feed should be fetched: enabled, past any Retry-After, interval gone."""
     if feed.disabled:
@@ -100,7 +106,7 @@ def is_due(feed: Feed, now: datetime) -> bool:
         return False
     if feed.last_attempt is None:
         return True
-    minutes = max(feed.refresh_minutes or DEFAULT_REFRESH_MINUTES, MIN_REFRESH_MINUTES)
+    minutes = refresh_minutes(feed.refresh_minutes)
     return datetime.fromisoformat(feed.last_attempt) + timedelta(minutes=minutes) <= now
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from tui.config import Settings
-from tui.core.errors import FetchError
+from tui.core.errors import FeedAddress, FetchError
 
 if TYPE_CHECKING:  # httpx is imported when a page is fetched: it pulls in rich when present
     import httpx
@@ -164,7 +164,7 @@ def _read(
     deadline: float,
 ) -> Page:
     content_type, charset = _media_type(response.headers.get("Content-Type", ""))
-    _check_type(content_type, host)
+    _check_type(content_type, host, url)
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > settings.max_bytes:
         raise FetchError(_too_large(host, settings.max_bytes))
@@ -172,7 +172,7 @@ def _read(
         content = b""
     else:
         content = _body(response, host, settings, cancel, deadline)
-        _check_content(content, content_type, host)
+        _check_content(content, content_type, host, url)
     return Page(
         url=url,
         final_url=str(response.url),
@@ -221,21 +221,21 @@ def _media_type(header: str) -> tuple[str, str | None]:
     return media.strip().lower(), charset
 
 
-def _check_type(content_type: str, host: str) -> None:
+def _check_type(content_type: str, host: str, url: str) -> None:
     if content_type in FEED_TYPES:
-        raise FetchError(f"{host} sent a news feed (RSS/Atom); feeds are not supported yet.")
+        raise FeedAddress(url)
     if content_type and content_type not in PAGE_TYPES and not content_type.endswith("xml"):
         raise FetchError(f"{host} sent {content_type}, not a web page.")
 
 
-def _check_content(content: bytes, content_type: str, host: str) -> None:
+def _check_content(content: bytes, content_type: str, host: str, url: str) -> None:
     head = content[:_SNIFF]
     if head.startswith(_BINARY_MAGIC) or b"\x00" in head:
         raise FetchError(f"{host} sent binary data (an image or a file), not a web page.")
     start = head.lstrip()[:300].lower()
     is_xml = start.startswith(b"<?xml") or content_type.endswith("xml")
     if is_xml and (b"<rss" in start or b"<feed" in start or b"<rdf:rdf" in start):
-        raise FetchError(f"{host} sent a news feed (RSS/Atom); feeds are not supported yet.")
+        raise FeedAddress(url)
 
 
 def decode_page(page: Page) -> str:

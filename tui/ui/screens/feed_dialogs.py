@@ -1,4 +1,5 @@
-"""Dialogs of the feed screens: add a feed by address, confirm an unsubscription."""
+"""Dialogs of the feed screens: add a feed by address, set its refresh interval, confirm an
+unsubscription."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.core.library.feeds import DEFAULT_REFRESH_MINUTES, MIN_REFRESH_MINUTES
 from tui.ui.safe_text import clean
 
 
@@ -35,6 +37,45 @@ class AddFeedScreen(ModalScreen[str | None]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class IntervalScreen(ModalScreen[int | None]):
+    """Ask how often a feed is refreshed: minutes as typed, 0 (or empty) for the default;
+    None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, name: str, minutes: int | None) -> None:
+        super().__init__()
+        self.feed_name = name
+        self.minutes = minutes
+
+    def compose(self) -> ComposeResult:
+        current = f"every {self.minutes} minutes" if self.minutes else "the default"
+        with Vertical(classes="dialog"):
+            yield Static(Text(f"Refresh {clean(self.feed_name)}", style="bold"))
+            yield Input(
+                str(self.minutes or ""),
+                placeholder=f"minutes (empty: the default, {DEFAULT_REFRESH_MINUTES})",
+                type="integer",
+                id="feed-interval",
+            )
+            yield Static(
+                Text(
+                    f"Now {current}. {MIN_REFRESH_MINUTES} minutes at the least; empty or 0 "
+                    "for the default.\nEnter to set, Escape to cancel",
+                    style="dim",
+                )
+            )
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        minutes = int(text) if text.lstrip("-").isdigit() else 0
+        self.dismiss(max(minutes, 0))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

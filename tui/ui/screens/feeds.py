@@ -1,15 +1,15 @@
 """The feed list: title, unread/total, last updated and an error marker per feed.
 
 Enter opens a feed's items; `r` refreshes the highlighted feed and `R` every feed, with a
-progress bar; a refresh's new items then have their pages fetched and analysed in the
-background. The refresh work runs in thread workers (`feed_jobs`) that parse in worker
-processes; this screen only shows what they report.
+progress bar; `i` sets how often a feed is refreshed. The work is the app's `FeedRunner`
+(which also refreshes the feeds that are due by itself, and fetches new items' pages in the
+background); this screen only shows what it reports.
 """
 
 from __future__ import annotations
 
-import threading
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -17,25 +17,32 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 
 from tui.config import Settings
 from tui.core.errors import NewsdeskError
 from tui.ui import feed_jobs
-from tui.ui.analysis import AnalyserGate
-from tui.ui.feed_format import age, feed_detail, feed_state
+from tui.ui.feed_format import age, feed_state, list_status
+from tui.ui.feed_runner import FEED_DONE, FINISHED, PAGE_DONE, STARTED, FeedNews, FeedRunner
 from tui.ui.messages import ShowLibrary
 from tui.ui.safe_text import clean
-from tui.ui.widgets.table_rows import update_in_place
+from tui.ui.widgets.table_rows import Column, rebuild, update_in_place
 
 if TYPE_CHECKING:
-    from tui.core.feeds.fulltext import FullText
     from tui.core.feeds.refresh import FeedResult
     from tui.core.library.feeds import Feed
+    from tui.core.library.store import Library
 
-COLUMNS = (("", 1), ("Unread", 11), ("Updated", 10), ("Tags", 16))
-"""Every column but the title (marker, unread/total, age, tags), with its width."""
-COLUMN_KEYS = ("state", "feed", "unread", "updated", "tags")
+COLUMNS: tuple[Column, ...] = (
+    ("", 1, "state"),
+    ("Feed", 0, "feed"),
+    ("Unread", 11, "unread"),
+    ("Updated", 10, "updated"),
+    ("Tags", 16, "tags"),
+)
+"""The error marker, the title (as wide as the screen allows), unread/total, age, tags."""
+COLUMN_KEYS = tuple(key for _, _, key in COLUMNS)
 RELIST_SECONDS = 0.5
 """While refreshing, the list is read again at most this often, so counts fill in."""
 
@@ -48,6 +55,7 @@ class FeedsScreen(Screen[None]):
         Binding("R", "refresh_all", "Refresh all"),
         Binding("A", "mark_read", "Mark feed read"),
         Binding("a", "add", "Add feed"),
+        Binding("i", "interval", "Refresh interval", show=False),
         Binding("delete", "unsubscribe", "Unsubscribe", show=False),
         Binding("slash", "filter", "Filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
@@ -55,16 +63,15 @@ class FeedsScreen(Screen[None]):
     ]
     """Feed list keys (newsboat's, where it has one); Enter opens the feed's items."""
 
-    def __init__(self, settings: Settings, gate: AnalyserGate) -> None:
+    def __init__(self, settings: Settings, runner: FeedRunner) -> None:
         super().__init__()
         self.settings = settings
-        self.gate = gate
+        self.runner = runner
+        """The app's feed work: refreshes and background full texts, for both feed screens."""
         self.feeds: list[Feed] = []
         self.shown: list[Feed] = []
-        self.refreshing = False
-        self._cancel = threading.Event()
-        self._progress = (0, 0)
         self._listed_at = 0.0
+        self._relist: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter feeds by title, tag or address", id="feed-filter")
@@ -75,10 +82,15 @@ class FeedsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#feeds", DataTable).focus()
+        self.runner.changed.subscribe(self, self._feed_news)
+        if self.runner.running:  # started before this screen was first shown
+            self._feed_news(FeedNews(STARTED))
         self.reload()
 
-    def on_unmount(self) -> None:
-        self._cancel.set()
+    @property
+    def refreshing(self) -> bool:
+        """True while a refresh runs (started here, from the item list, or by itself)."""
+        return self.runner.running
 
     # ---- listing -------------------------------------------------------------------
 
@@ -115,14 +127,7 @@ class FeedsScreen(Screen[None]):
         rows = [(str(feed.id), _cells(feed)) for feed in self.shown]
         if not update_in_place(table, COLUMN_KEYS, rows):
             key = self._current_key()
-            table.clear(columns=True)
-            fixed = sum(width + 2 for _, width in COLUMNS)
-            table.add_column("", width=COLUMNS[0][1], key=COLUMN_KEYS[0])
-            table.add_column("Feed", width=max(20, self.size.width - fixed - 4), key="feed")
-            for (label, width), key_name in zip(COLUMNS[1:], COLUMN_KEYS[2:], strict=True):
-                table.add_column(label, width=width, key=key_name)
-            for row_key, cells in rows:
-                table.add_row(*cells, key=row_key)
+            rebuild(table, COLUMNS, rows, self.size.width)
             if key is not None and key in {row_key for row_key, _ in rows}:
                 table.move_cursor(row=table.get_row_index(key))
         self._describe()
@@ -139,22 +144,7 @@ class FeedsScreen(Screen[None]):
         return self.shown[table.cursor_row]
 
     def _describe(self) -> None:
-        if self.refreshing:
-            done, total = self._progress
-            self._status(Text(f"Refreshing… {done}/{total} feeds"))
-            return
-        feed = self.highlighted
-        if feed is not None:
-            self._status(feed_detail(feed))
-        elif self.feeds:
-            self._status(Text("No feed matches the filter (Escape clears it)."))
-        else:
-            self._status(
-                Text(
-                    "No feeds yet: press a to add one by its address or a site's "
-                    "home page, or run `newsdesk feeds import FILE.opml`."
-                )
-            )
+        self._status(list_status(self.runner, self.highlighted, bool(self.feeds)))
 
     def _status(self, text: Text) -> None:
         self.query_one("#feeds-status", Static).update(text)
@@ -179,7 +169,7 @@ class FeedsScreen(Screen[None]):
     def action_filter(self) -> None:
         box = self.query_one("#feed-filter", Input)
         box.add_class("-shown")
-        box.focus()
+        self.set_focus(box)  # at once: keys typed right after `/` go to the filter
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#feed-filter", Input)
@@ -203,65 +193,47 @@ class FeedsScreen(Screen[None]):
             self.refresh_feeds([feed.id])
 
     def action_refresh_all(self) -> None:
-        self.refresh_feeds(None)
+        self.refresh_feeds([feed.id for feed in self.feeds if not feed.disabled])
 
-    def refresh_feeds(self, feed_ids: list[int] | None) -> None:
-        """Refresh these feeds (all when None), unless a refresh is already running."""
-        if self.refreshing:
+    def refresh_feeds(self, feed_ids: list[int]) -> None:
+        """Refresh these feeds, unless a refresh is already running."""
+        if self.runner.running:
             self.notify("A refresh is already running.", markup=False)
-            return
-        total = len(self.feeds) if feed_ids is None else len(feed_ids)
-        if total == 0:
+        elif not feed_ids:
             self.notify("There is no feed to refresh: press a to add one.", markup=False)
-            return
-        self.refreshing = True
-        self._progress = (0, total)
+        else:
+            self.runner.refresh(feed_ids)
+
+    def _feed_news(self, news: FeedNews) -> None:
+        """Follow the runner: progress, the list read again, the item lists too."""
         bar = self.query_one("#refresh-progress", ProgressBar)
-        bar.add_class("-shown")
-        bar.update(total=total, progress=0)
-        self._describe()
-        self._refresh(feed_ids)
-
-    @work(thread=True, exit_on_error=False, group="refresh")
-    def _refresh(self, feed_ids: list[int] | None) -> None:
-        def report(result: FeedResult) -> None:
-            self.app.call_from_thread(self._feed_done, result)
-
-        try:
-            results = feed_jobs.refresh(self.settings, feed_ids, report, self._cancel)
-        except Exception as error:  # a worker process can fail in any way: say so
-            self.app.call_from_thread(self._refresh_failed, str(error))
-            return
-        self.app.call_from_thread(self._refresh_done, results)
-
-    def _feed_done(self, result: FeedResult) -> None:
-        done, total = self._progress
-        self._progress = (done + 1, total)
-        self.query_one("#refresh-progress", ProgressBar).advance(1)
-        self._describe()
-        self._items_screen_reload(result.feed_id)
-        if time.monotonic() - self._listed_at > RELIST_SECONDS:  # counts fill in as we go
+        if news.kind == STARTED and not self.runner.automatic:
+            bar.add_class("-shown")
+            bar.update(total=self.runner.progress[1], progress=self.runner.progress[0])
+        elif news.kind == FEED_DONE:
+            bar.update(progress=self.runner.progress[0])
+            self._items_screen_reload(news.feed_id)
+            self._relist_soon()
+        elif news.kind == FINISHED:
+            bar.remove_class("-shown")
             self.reload()
+        elif news.kind == PAGE_DONE:
+            self._items_screen_reload()
+        self._describe()
 
-    def _refresh_failed(self, message: str) -> None:
-        self._refresh_finished()
-        self.notify(f"The refresh failed: {clean(message)}", severity="error", markup=False)
+    def _relist_soon(self) -> None:
+        """Read the list again now, or once RELIST_SECONDS have passed since the last time:
+        the counts fill in as the feeds are done, the last ones included."""
+        if self._relist is not None:
+            return
+        wait = self._listed_at + RELIST_SECONDS - time.monotonic()
+        if wait <= 0:
+            self.reload()
+        else:
+            self._relist = self.set_timer(wait, self._relist_now)
 
-    def _refresh_done(self, results: list[FeedResult]) -> None:
-        self._refresh_finished()
-        new = [item for r in results for item in r.new_items]
-        errors = [r for r in results if r.outcome == "error"]
-        message = f"Refreshed {len(results)} feed(s): {len(new)} new item(s)"
-        if errors:
-            first = clean(errors[0].title or errors[0].url)
-            message += f"; {len(errors)} in error (✗), e.g. {first}: {clean(errors[0].message)}"
-        self.notify(message, severity="warning" if errors else "information", markup=False)
-        if new:
-            self.fetch_full_texts(new)
-
-    def _refresh_finished(self) -> None:
-        self.refreshing = False
-        self.query_one("#refresh-progress", ProgressBar).remove_class("-shown")
+    def _relist_now(self) -> None:
+        self._relist = None
         self.reload()
 
     def _items_screen_reload(self, feed_id: int | None = None) -> None:
@@ -271,26 +243,29 @@ class FeedsScreen(Screen[None]):
             if isinstance(screen, ItemsScreen) and feed_id in (None, screen.feed.id):
                 screen.reload()
 
-    # ---- full text in the background -----------------------------------------------
+    def action_interval(self) -> None:
+        from tui.ui.screens.feed_dialogs import IntervalScreen
 
-    def fetch_full_texts(self, item_ids: list[int]) -> None:
-        """Fetch, save and analyse these items' pages, in the background."""
-        self._full_text(item_ids)
+        feed = self.highlighted
+        if feed is None:
+            return
 
-    @work(thread=True, exit_on_error=False, group="full-text")
-    def _full_text(self, item_ids: list[int]) -> None:
-        def done(result: FullText) -> None:
-            self.app.call_from_thread(self._items_screen_reload)
+        def answered(minutes: int | None) -> None:
+            if minutes is not None:
+                self._set_interval(feed.id, minutes or None)
 
-        try:
-            feed_jobs.full_text(self.settings, item_ids, self.gate, done, self._cancel)
-        except Exception as error:  # fetching pages is best effort: the items stay readable
-            self.app.call_from_thread(
-                self.notify,
-                f"Fetching full texts stopped: {error}",
-                severity="warning",
-                markup=False,
-            )
+        self.app.push_screen(IntervalScreen(feed.name, feed.refresh_minutes), answered)
+
+    def _set_interval(self, feed_id: int, minutes: int | None) -> None:
+        from tui.core.library.feeds import FeedStore, refresh_minutes
+
+        every = refresh_minutes(minutes)
+        note = f"Refreshed every {every} minutes"
+        if minutes is None:
+            note += " (the default)"
+        elif minutes < every:
+            note += " (the shortest interval)"
+        self.change_library(lambda library: FeedStore(library).set_interval(feed_id, minutes), note)
 
     # ---- subscriptions -------------------------------------------------------------
 
@@ -299,51 +274,56 @@ class FeedsScreen(Screen[None]):
 
         def answered(url: str | None) -> None:
             if url:
-                self.notify(f"Adding {clean(url)}…", markup=False)
-                self._add(url)
+                self.subscribe(url)
 
         self.app.push_screen(AddFeedScreen(), answered)
 
+    def subscribe(self, url: str, *, show_items: bool = False) -> None:
+        """Subscribe to the feed at (or named by) `url`, then list its items if asked."""
+        self.notify(f"Adding {clean(url)}…", markup=False)
+        self._add(url, show_items)
+
     @work(thread=True, exit_on_error=False, group="add")
-    def _add(self, url: str) -> None:
+    def _add(self, url: str, show_items: bool) -> None:
+        from tui.core.library.feeds import FeedStore
+        from tui.core.library.store import Library
+
         try:
-            result, created = feed_jobs.subscribe(self.settings, url, self._cancel)
+            result, created = feed_jobs.subscribe(self.settings, url, self.runner.cancel)
+            with Library(self.settings.library_path) as library:
+                feed = FeedStore(library).get(result.feed_id)
         except NewsdeskError as error:
             self.app.call_from_thread(
                 self.notify, clean(str(error)), title="Not added", severity="error", markup=False
             )
             return
-        self.app.call_from_thread(self._added, result, created)
+        self.app.call_from_thread(self._added, result, created, feed if show_items else None)
 
-    def _added(self, result: FeedResult, created: bool) -> None:
+    def _added(self, result: FeedResult, created: bool, show: Feed | None) -> None:
         name = clean(result.title or result.url)
         verb = "Subscribed to" if created else "Already subscribed to"
         self.notify(f"{verb} {name}: {clean(result.message)}", markup=False)
         self.reload()
         if result.new_items:
-            self.fetch_full_texts(list(result.new_items))
+            self.runner.fetch_full_texts(list(result.new_items))
+        if show is not None:
+            self.open_items(show)
 
     def action_mark_read(self) -> None:
         feed = self.highlighted
         if feed is not None:
             self.mark_feed_read(feed.id)
 
-    @work(thread=True, exit_on_error=False, group="mark")
     def mark_feed_read(self, feed_id: int) -> None:
         """Mark every item of the feed read (from either feed screen)."""
         from tui.core.library.feed_items import FeedItems
-        from tui.core.library.store import Library
 
-        try:
-            with Library(self.settings.library_path) as library:
-                FeedItems(library).mark_feed_read(feed_id)
-        except NewsdeskError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
-            return
-        self.app.call_from_thread(self.reload)
-        self.app.call_from_thread(self._items_screen_reload, feed_id)
+        self.change_library(
+            lambda library: FeedItems(library).mark_feed_read(feed_id), None, feed_id
+        )
 
     def action_unsubscribe(self) -> None:
+        from tui.core.library.feeds import FeedStore
         from tui.ui.screens.feed_dialogs import ConfirmScreen
 
         feed = self.highlighted
@@ -352,7 +332,9 @@ class FeedsScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._unsubscribe(feed.id)
+                self.change_library(
+                    lambda library: FeedStore(library).remove(feed.id), "Unsubscribed"
+                )
 
         detail = (
             f"Its {feed.total} item(s) go unless another feed carries them; "
@@ -360,19 +342,25 @@ class FeedsScreen(Screen[None]):
         )
         self.app.push_screen(ConfirmScreen(f"Unsubscribe from {feed.name}?", detail), answered)
 
-    @work(thread=True, exit_on_error=False, group="unsubscribe")
-    def _unsubscribe(self, feed_id: int) -> None:
-        from tui.core.library.feeds import FeedStore
+    @work(thread=True, exit_on_error=False, group="feed-change")
+    def change_library(
+        self, change: Callable[[Library], object], done: str | None, feed_id: int | None = None
+    ) -> None:
+        """Make `change` to the library (in a thread), say `done`, list the feeds again (and
+        the items of `feed_id`)."""
         from tui.core.library.store import Library
 
         try:
             with Library(self.settings.library_path) as library:
-                FeedStore(library).remove(feed_id)
+                change(library)
         except NewsdeskError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
-        self.app.call_from_thread(self.notify, "Unsubscribed.", markup=False)
+        if done:
+            self.app.call_from_thread(self.notify, done + ".", markup=False)
         self.app.call_from_thread(self.reload)
+        if feed_id is not None:
+            self.app.call_from_thread(self._items_screen_reload, feed_id)
 
     def action_library(self) -> None:
         self.post_message(ShowLibrary())

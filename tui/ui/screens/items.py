@@ -22,7 +22,7 @@ from tui.core.errors import NewsdeskError
 from tui.ui.feed_format import item_date, item_flags
 from tui.ui.messages import Open, Place, ShowLibrary
 from tui.ui.safe_text import clean
-from tui.ui.widgets.table_rows import update_in_place
+from tui.ui.widgets.table_rows import Column, rebuild, update_in_place
 
 if TYPE_CHECKING:
     from tui.core.library.feed_items import Item
@@ -31,9 +31,16 @@ if TYPE_CHECKING:
 
 MARKER_WIDTH = 1
 """The first column is kept for a per-item marker (a watched company, later); see `marker`."""
-COLUMNS = (("", MARKER_WIDTH), ("", 3), ("Date", 16), ("Companies", 24), ("Src", 3))
-"""Every column but the title: marker, flags, date, companies, number of sources."""
-COLUMN_KEYS = ("marker", "flags", "date", "title", "companies", "sources")
+COLUMNS: tuple[Column, ...] = (
+    ("", MARKER_WIDTH, "marker"),
+    ("", 3, "flags"),
+    ("Date", 16, "date"),
+    ("Title", 0, "title"),
+    ("Companies", 24, "companies"),
+    ("Src", 3, "sources"),
+)
+"""Marker, flags, date, the title (as wide as the screen allows), companies, sources."""
+COLUMN_KEYS = tuple(key for _, _, key in COLUMNS)
 
 
 def marker(item: Item) -> Text:
@@ -116,16 +123,7 @@ class ItemsScreen(Screen[None]):
         rows = [(str(item.id), _cells(item)) for item in self.shown]
         if not update_in_place(table, COLUMN_KEYS, rows):
             keep = table.cursor_row
-            table.clear(columns=True)
-            fixed = sum(width + 2 for _, width in COLUMNS)
-            widths = [w for _, w in COLUMNS[:3]] + [max(20, self.size.width - fixed - 4)]
-            labels = [label for label, _ in COLUMNS[:3]] + ["Title"]
-            widths += [w for _, w in COLUMNS[3:]]
-            labels += [label for label, _ in COLUMNS[3:]]
-            for label, width, key in zip(labels, widths, COLUMN_KEYS, strict=True):
-                table.add_column(label, width=width, key=key)
-            for row_key, cells in rows:
-                table.add_row(*cells, key=row_key)
+            rebuild(table, COLUMNS, rows, self.size.width)
             if self.shown:
                 table.move_cursor(row=min(keep, len(self.shown) - 1))
         unread = sum(not i.read for i in self.items)
@@ -221,7 +219,7 @@ class ItemsScreen(Screen[None]):
         self.feeds_screen.refresh_feeds([self.feed.id])
 
     def action_refresh_all(self) -> None:
-        self.feeds_screen.refresh_feeds(None)
+        self.feeds_screen.action_refresh_all()
 
     def action_order(self) -> None:
         self.order = "date" if self.order == "unread" else "unread"
@@ -232,7 +230,7 @@ class ItemsScreen(Screen[None]):
     def action_filter(self) -> None:
         box = self.query_one("#item-filter", Input)
         box.add_class("-shown")
-        box.focus()
+        self.set_focus(box)  # at once: keys typed right after `/` go to the filter
 
     @on(Input.Changed, "#item-filter")
     def _filter_changed(self) -> None:

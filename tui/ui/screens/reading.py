@@ -21,11 +21,11 @@ from textual.widgets import Static
 from textual.worker import Worker, get_current_worker
 
 from tui.config import Settings
-from tui.core.errors import NewsdeskError
+from tui.core.errors import FeedAddress, NewsdeskError
 from tui.core.model import Article
 from tui.ui import jobs
 from tui.ui.analysis import AnalyserGate
-from tui.ui.messages import Painted, Place
+from tui.ui.messages import FeedAddressOpened, Painted, Place
 from tui.ui.safe_text import clean
 from tui.ui.screens.analysing import PANEL_WAIT, AnalysingScreen
 from tui.ui.waiting import run_abandonable
@@ -223,6 +223,8 @@ class ReadingScreen(AnalysingScreen):
             loaded = run_abandonable(lambda: self._read(request), worker, request.cancel)
         except NewsdeskError as error:
             self._hand_over(worker, request, self._load_failed, request, str(error))
+            if isinstance(error, FeedAddress):  # the app offers to subscribe
+                self._hand_over(worker, request, self._offer_feed, error.url)
             return
         if loaded is not None:
             self._hand_over(worker, request, self._show, request, loaded)
@@ -254,6 +256,9 @@ class ReadingScreen(AnalysingScreen):
         self._preview_for = request
         self.view.show_article(head)
         self.view.focus()
+
+    def _offer_feed(self, url: str) -> None:
+        self.post_message(FeedAddressOpened(url))
 
     def _load_failed(self, request: Request, message: str) -> None:
         if self.opening is not request:

@@ -1,4 +1,5 @@
-"""Refreshing a DataTable's rows in place, so a reload repaints cells, not the whole table."""
+"""Filling a DataTable's rows: in place when only cells changed (a reload then repaints cells,
+not the whole table), else anew with one column that takes the width the others leave."""
 
 from __future__ import annotations
 
@@ -9,6 +10,10 @@ from textual.widgets import DataTable
 
 Row = tuple[str, Sequence[Text]]
 """A row key and its cells, one per column."""
+Column = tuple[str, int, str]
+"""A column's label, width (0: the rest of the table's width) and key."""
+MIN_WIDE_COLUMN = 20
+"""The column that takes the rest of the width never gets less than this."""
 
 
 def _same(old: object, new: Text) -> bool:
@@ -33,3 +38,17 @@ def update_in_place(table: DataTable[Text], columns: Sequence[str], rows: Sequen
             if not _same(old, new):
                 table.update_cell(key, column, new)
     return True
+
+
+def rebuild(
+    table: DataTable[Text], columns: Sequence[Column], rows: Sequence[Row], width: int
+) -> None:
+    """Clear the table and add the columns and rows; the column of width 0 takes what the
+    others leave of `width`, the screen's (call it again on resize)."""
+    table.clear(columns=True)
+    fixed = sum(size + 2 for _, size, _ in columns if size)
+    rest = max(MIN_WIDE_COLUMN, width - fixed - 4)
+    for label, size, key in columns:
+        table.add_column(label, width=size or rest, key=key)
+    for key, cells in rows:
+        table.add_row(*cells, key=key)
