@@ -7,15 +7,16 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from tui.config import Settings
-from tui.core.errors import LoadError, NewsdeskError
+from tui.core.errors import LoadError
 from tui.core.library.feed_items import FeedItems, Item
 from tui.core.library.feeds import Feed, FeedStore
 from tui.core.library.store import Library
 from tui.core.sanitise import clean
 from tui.output import emit, emit_json, error
+from tui.subcommand import Parser, run_on_library
 
 if TYPE_CHECKING:  # fetching and parsing are imported by the commands that do them
     from tui.core.feeds.refresh import FeedResult
@@ -27,17 +28,8 @@ POOL_MIN_FEEDS = 8
 """Fewer feeds parse in a thread (tens of milliseconds): worker processes would not pay."""
 
 
-class _UsageError(Exception):
-    """A command line argparse rejected."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise _UsageError(message)
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=PROG, description="Subscribe to news feeds and read their items.")
+    parser = Parser(prog=PROG, description="Subscribe to news feeds and read their items.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add = commands.add_parser("add", help="subscribe to a feed (or a site that names one)")
     add.add_argument("url", help="the feed's address, or a site's home page")
@@ -330,19 +322,10 @@ def _run(args: argparse.Namespace, library: Library, settings: Settings, out: Te
 
 def run_feeds(argv: Sequence[str], settings: Settings, out: TextIO | None = None) -> int:
     """Run one `newsdesk feeds` command; returns the exit status (0 ok, 1 error, 2 usage)."""
-    try:
-        args = _parser().parse_args(argv)
-    except _UsageError as problem:
-        error(str(problem), program=PROG)
-        return 2
-    except SystemExit as done:  # --help
-        return done.code if isinstance(done.code, int) else 0
-    try:
-        with Library(settings.library_path) as library:
-            return _run(args, library, settings, out or sys.stdout)
-    except NewsdeskError as problem:
-        error(str(problem), program=PROG)
-        return 1
+    stream = out or sys.stdout
+    return run_on_library(
+        _parser(), argv, settings, lambda args, library: _run(args, library, settings, stream)
+    )
 
 
 def result_line(result: FeedResult) -> str:

@@ -11,28 +11,17 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import NoReturn, TextIO
+from typing import TextIO
 
 from tui import desk_cli
 from tui.config import Settings
-from tui.core.errors import NewsdeskError
 from tui.core.export import render
 from tui.core.library.store import Library, LibraryEntry
 from tui.output import add_format_options, emit, error
+from tui.subcommand import Parser, run_on_library
 
 HEADER = ("id", "date", "site", "title", "amounts", "companies")
 PROGRAM = "newsdesk library"
-
-
-class _UsageError(Exception):
-    """A command line argparse rejected."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser that reports a bad command line in one line instead of exiting."""
-
-    def error(self, message: str) -> NoReturn:
-        raise _UsageError(message)
 
 
 @dataclass(frozen=True)
@@ -116,7 +105,7 @@ COMMANDS: dict[str, Command] = {
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog=PROGRAM,
         description="Manage the saved articles. The options of every command "
         "(--library, --max-bytes, …) may come before or after the sub-command.",
@@ -130,18 +119,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def run_library(argv: list[str], settings: Settings, out: TextIO | None = None) -> int:
     """Run one `newsdesk library` command; returns the exit status (0 ok, 1 error, 2 usage)."""
-    try:
-        args = _parser().parse_args(argv)
-    except _UsageError as problem:
-        error(str(problem), program=PROGRAM)
-        return 2
-    except SystemExit as done:  # --help
-        return done.code if isinstance(done.code, int) else 0
-    try:
-        with Library(settings.library_path) as library:
-            if args.command in desk_cli.COMMANDS:
-                return desk_cli.run(args, library, settings, out or sys.stdout)
-            return COMMANDS[args.command].run(args, library, out or sys.stdout)
-    except NewsdeskError as problem:
-        error(str(problem), program=PROGRAM)
-        return 1
+
+    def run(args: argparse.Namespace, library: Library) -> int:
+        if args.command in desk_cli.COMMANDS:
+            return desk_cli.run(args, library, settings, out or sys.stdout)
+        return COMMANDS[args.command].run(args, library, out or sys.stdout)
+
+    return run_on_library(_parser(), argv, settings, run)
