@@ -63,7 +63,7 @@ def run(args: argparse.Namespace, library: Library, settings: Settings, out: Tex
     text = " ".join(args.query)
     desk = library.desk
     write = desk.write_facts if args.command == "facts" else desk.write_companies
-    answer = write(text, out, args.format, bom=args.bom)
+    answer = write(text, out, args.format, bom=args.bom, line_end="\n")
     for line in answer.hints:
         hint(f"hint: {line}")
     return 0

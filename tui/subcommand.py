@@ -24,6 +24,19 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+def parse(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
+    """`parser.parse_args`, except that a query's exclusions (`-word`, `-company:X`), which
+    argparse takes for unknown options, join the command's `query` words."""
+    args, rest = parser.parse_known_args(argv)
+    if rest and (
+        not isinstance(getattr(args, "query", None), list) or any(r.startswith("--") for r in rest)
+    ):
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    if rest:
+        args.query = [*args.query, *rest]
+    return args
+
+
 def run_on_library(
     parser: argparse.ArgumentParser,
     argv: Sequence[str],
@@ -34,7 +47,7 @@ def run_on_library(
     (0 ok, 1 error, 2 usage), every failure reported in one line on stderr."""
     program = parser.prog
     try:
-        args = parser.parse_args(argv)
+        args = parse(parser, argv)
     except UsageError as problem:
         error(str(problem), program=program)
         return 2

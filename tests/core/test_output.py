@@ -2,7 +2,8 @@
 
 Every output path runs the real `newsdesk` command in a subprocess and captures the raw
 bytes of stdout and stderr: `show` as text, Markdown and JSON, its error and note lines,
-the reader's launch error, and `library list`, `search` and `export` in every format.
+the reader's launch error, `library list`, `search` and `export` in every format, the
+desk's `facts` and `companies`, and the `feeds` listings.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from tui.core.feeds.model import Entry
+from tui.core.library.feed_items import FeedItems
+from tui.core.library.feeds import FeedStore
 from tui.core.library.store import Library
 from tui.core.model import Amount, Article, Company, Entities, Mention, Organisation, RelatedPost
 from tui.core.sanitise import clean_for_terminal, json_line
@@ -100,7 +104,12 @@ def outputs(
     )
     missing = str(tmp / "missing\x1b]52;c;AAAA\x07\x9b.txt")
     with Library(home / "library.sqlite3") as library:
-        library.save(hostile_article())
+        article_id = library.save(hostile_article())
+        feed = FeedStore(library).add(f"https://feeds.example/{EVIL}", title=f"Feed {EVIL}")[0]
+        items = FeedItems(library)
+        entry = Entry(guid=EVIL, title=f"Item {EVIL}", link=f"https://example.com/{EVIL}")
+        item_id = items.store_entries(feed.id, [entry]).new[0]
+        items.attach_article(item_id, article_id, "page", EVIL, f"Acme {EVIL}")
     runs = {
         "show text": ("show", "--format", "text", str(hostile), str(latin), missing),
         "show markdown": ("show", "--format", "markdown", str(hostile)),
@@ -112,6 +121,14 @@ def outputs(
         "export text": ("library", "export", "1", "--format", "text"),
         "export markdown": ("library", "export", "1", "--format", "markdown"),
         "export json": ("library", "export", "1", "--json"),
+        "facts csv": ("library", "facts", "--format", "csv"),
+        "facts markdown": ("library", "facts", "--format", "markdown"),
+        "facts json": ("library", "facts", "--format", "json"),
+        "companies csv": ("library", "companies"),
+        "feeds list": ("feeds", "list"),
+        "feeds items": ("feeds", "items"),
+        "feeds export": ("feeds", "export"),
+        "feed query": ("library", "search", f"feed:{EVIL}"),
         "bad option": ("show", "--format", f"x{EVIL}", str(hostile)),
     }
     with ThreadPoolExecutor(3) as pool:
@@ -132,6 +149,14 @@ def outputs(
         "export text",
         "export markdown",
         "export json",
+        "facts csv",
+        "facts markdown",
+        "facts json",
+        "companies csv",
+        "feeds list",
+        "feeds items",
+        "feeds export",
+        "feed query",
         "bad option",
     ],
 )
@@ -151,6 +176,8 @@ def test_text_outputs_show_the_escapes_as_placeholders(
         text = outputs[name].stdout.decode()
         assert "␛[31mred␛[0m" in text, name
         assert "[bold]markup[/bold]" in text, name
+    for name in ("facts csv", "facts markdown", "companies csv", "feeds list", "feeds items"):
+        assert "31mred␛" in outputs[name].stdout.decode(), f"{name} shows the hostile text"
     shown = outputs["show text"]
     assert shown.returncode == 1  # the missing file
     err = shown.stderr.decode().splitlines()

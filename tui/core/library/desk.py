@@ -24,7 +24,7 @@ from tui.core.library.company_index import (
     top_companies,
 )
 from tui.core.library.company_key import company_key
-from tui.core.library.desk_export import write_companies, write_fact_values
+from tui.core.library.desk_export import CRLF, write_companies, write_fact_values
 from tui.core.library.facts import FactRow, fact_rows, iter_fact_values
 from tui.core.library.query import AmountIs, CompanyIs, FeedIs, Query, Watched, parse
 from tui.core.library.query_sql import (
@@ -32,6 +32,7 @@ from tui.core.library.query_sql import (
     Sql,
     amount_condition,
     conditions,
+    escape_like,
     listing,
     source,
 )
@@ -75,10 +76,34 @@ def resolve(conn: sqlite3.Connection, query: Query) -> tuple[Resolved, list[str]
     keys = watch_list.watched_keys(conn, groups) if watched else ()
     if watched and not keys:
         hints.append("no company is watched yet: press w on a company to watch it")
-    for term in query.terms:
-        if isinstance(term, FeedIs):
-            hints.append(f"feed:{term.name} matches nothing: this library has no feeds yet")
-    return Resolved(companies, keys), hints
+    feeds = {t.name: feed_ids(conn, t.name) for t in query.terms if isinstance(t, FeedIs)}
+    for name, ids in feeds.items():
+        if not ids:
+            hints.append(_no_feed_hint(conn, name))
+    return Resolved(companies, keys, feeds=feeds), hints
+
+
+def feed_ids(conn: sqlite3.Connection, name: str) -> tuple[int, ...]:
+    """The feeds `feed:NAME` names: by id, else by address or title, whole or in part
+    (case ignored), so `feed:guardian` finds "The Guardian - World news"."""
+    name = name.strip()
+    if name.isdigit():
+        found = conn.execute("SELECT id FROM feeds WHERE id = ?", (int(name),)).fetchall()
+        if found:
+            return (int(found[0][0]),)
+    like = f"%{escape_like(name)}%"
+    rows = conn.execute(
+        "SELECT id FROM feeds WHERE coalesce(custom_title, title, '') LIKE ? ESCAPE '\\'"
+        " OR url LIKE ? ESCAPE '\\' ORDER BY id",
+        (like, like),
+    ).fetchall()
+    return tuple(int(r[0]) for r in rows)
+
+
+def _no_feed_hint(conn: sqlite3.Connection, name: str) -> str:
+    if conn.execute("SELECT 1 FROM feeds LIMIT 1").fetchone() is None:
+        return f"feed:{name} matches nothing: this library has no feeds yet"
+    return f"feed:{name} matches nothing: no feed's title or address holds {name!r}"
 
 
 def dense_terms(
@@ -172,19 +197,24 @@ class Desk:
             where = facts_condition(query, resolved)
             return fact_rows(conn, where.text, where.params), (*query.hints, *hints)
 
-    def write_facts(self, text: str, out: TextIO, fmt: str, *, bom: bool = False) -> Answer:
+    def write_facts(
+        self, text: str, out: TextIO, fmt: str, *, bom: bool = False, line_end: str = CRLF
+    ) -> Answer:
         """Stream the facts of `text` to `out`; the answer's rows hold the count."""
         query = parse(text)
         with self._guard() as conn:
             resolved, hints = resolve(conn, query)
             where = facts_condition(query, resolved)
             rows = iter_fact_values(conn, where.text, where.params)
-            count = write_fact_values(out, rows, fmt, bom=bom)
+            count = write_fact_values(out, rows, fmt, bom=bom, line_end=line_end)
         return Answer([(count,)], (*query.hints, *hints))
 
-    def write_companies(self, text: str, out: TextIO, fmt: str, *, bom: bool = False) -> Answer:
+    def write_companies(
+        self, text: str, out: TextIO, fmt: str, *, bom: bool = False, line_end: str = CRLF
+    ) -> Answer:
         found, hints = self.companies(text)
-        return Answer([(write_companies(out, found, fmt, bom=bom),)], hints)
+        count = write_companies(out, found, fmt, bom=bom, line_end=line_end)
+        return Answer([(count,)], hints)
 
     def watch(self, key: str, name: str) -> None:
         with self._transaction() as conn:

@@ -28,6 +28,9 @@ COMPANY_FIELDS = (
     "watched",
 )  # fmt: skip
 BOM = "\ufeff"
+CRLF = "\r\n"
+"""RFC 4180's line end, for files. What the command line prints ends lines with "\n":
+a carriage return is a terminal control, which its output never carries."""
 _UNSAFE_JSON = re.compile("[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]")
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>|#!])")
 
@@ -112,12 +115,17 @@ def company_object(summary: CompanySummary) -> dict[str, object]:
 
 
 def write_csv(
-    out: TextIO, header: Sequence[str], rows: Iterable[Sequence[object]], *, bom: bool = False
+    out: TextIO,
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    bom: bool = False,
+    line_end: str = CRLF,
 ) -> int:
     """Write a CSV table; returns the number of rows (the header not counted)."""
     if bom:
         out.write(BOM)
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator=line_end)
     writer.writerow(header)
     count = 0
     for row in rows:
@@ -153,7 +161,12 @@ def write_facts(out: TextIO, rows: Iterable[FactRow], fmt: str, *, bom: bool = F
 
 
 def write_fact_values(
-    out: TextIO, rows: Iterable[Sequence[object]], fmt: str, *, bom: bool = False
+    out: TextIO,
+    rows: Iterable[Sequence[object]],
+    fmt: str,
+    *,
+    bom: bool = False,
+    line_end: str = CRLF,
 ) -> int:
     """`write_facts` for rows of values in `FACT_FIELDS` order (extra values ignored)."""
     width = len(FACT_FIELDS)
@@ -162,13 +175,19 @@ def write_fact_values(
     values = (r[:width] for r in rows)
     if fmt == "markdown":
         return write_markdown(out, FACT_FIELDS, values)
-    return write_csv(out, FACT_FIELDS, values, bom=bom)
+    return write_csv(out, FACT_FIELDS, values, bom=bom, line_end=line_end)
 
 
 def write_companies(
-    out: TextIO, summaries: Iterable[CompanySummary], fmt: str, *, bom: bool = False
+    out: TextIO,
+    summaries: Iterable[CompanySummary],
+    fmt: str,
+    *,
+    bom: bool = False,
+    line_end: str = CRLF,
 ) -> int:
     """Companies as `csv` or `json` (one row per company); returns the count."""
     if fmt == "json":
         return write_json(out, (company_object(s) for s in summaries))
-    return write_csv(out, COMPANY_FIELDS, (company_values(s) for s in summaries), bom=bom)
+    values = (company_values(s) for s in summaries)
+    return write_csv(out, COMPANY_FIELDS, values, bom=bom, line_end=line_end)

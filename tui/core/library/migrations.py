@@ -177,7 +177,20 @@ per-feed `unread` and `total` counters on `feeds` are kept by triggers: the feed
 counts items.
 """
 
-MIGRATIONS: tuple[str, ...] = (_ARTICLES, _FULL_TEXT, _PREFIX_INDEX, _FEEDS, DESK_SCHEMA)
+_ITEM_ARTICLES = """
+CREATE INDEX items_article ON items (article_id) WHERE article_id IS NOT NULL;
+"""
+"""Items by their saved article: `feed:` queries and an article's removal (which clears
+`items.article_id`) read it instead of scanning every item."""
+
+MIGRATIONS: tuple[str, ...] = (
+    _ARTICLES,
+    _FULL_TEXT,
+    _PREFIX_INDEX,
+    _FEEDS,
+    DESK_SCHEMA,
+    _ITEM_ARTICLES,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

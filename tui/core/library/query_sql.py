@@ -15,6 +15,7 @@ from tui.core.library.query import (
     AmountIs,
     CompanyIs,
     DayFrom,
+    FeedIs,
     LangIs,
     Query,
     SiteIs,
@@ -39,6 +40,8 @@ class Resolved:
     """Every key of every watched company."""
     dense: frozenset[int] = frozenset()
     """Indexes of terms that match many articles: tested article by article (`EXISTS`)."""
+    feeds: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    """`FeedIs.name` -> the ids of the feeds it names (empty: no such feed)."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,11 @@ def fts_phrase(term: Text) -> str:
 def fts_match(terms: Sequence[Term]) -> str:
     """The FTS5 MATCH text of the positive words and phrases ("" when there are none)."""
     return " ".join(fts_phrase(t) for t in terms if isinstance(t, Text) and not t.negated)
+
+
+def escape_like(text: str) -> str:
+    """`text` as a literal inside a LIKE pattern with `ESCAPE '\\'`."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _marks(values: Sequence[object]) -> str:
@@ -117,11 +125,14 @@ def source(term: Term, resolved: Resolved) -> Source | None:
     if isinstance(term, LangIs):
         return Source("desk_articles", "lang = ?", [term.lang])
     if isinstance(term, SiteIs):
-        like = "%." + term.site.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        like = "%." + escape_like(term.site)
         where = "host = ? OR host LIKE ? ESCAPE '\\' OR site_key = ?"
         return Source("desk_articles", where, [term.site, like, company_key(term.site)])
     if isinstance(term, DayFrom):
         return Source("desk_articles", "day <= ?" if term.until else "day >= ?", [term.day])
+    if isinstance(term, FeedIs) and (ids := resolved.feeds.get(term.name)):
+        where = f"id IN (SELECT item_id FROM item_sources WHERE feed_id IN ({_marks(ids)}))"
+        return Source("items", f"article_id IS NOT NULL AND {where}", list(ids))
     return None
 
 
