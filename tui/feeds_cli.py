@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, TextIO
 from tui.config import Settings
 from tui.core.errors import LoadError
 from tui.core.library.feed_items import FeedItems, Item
-from tui.core.library.feeds import Feed, FeedStore
+from tui.core.library.feeds import MIN_REFRESH_MINUTES, Feed, FeedStore
 from tui.core.library.store import Library
 from tui.core.sanitise import clean
-from tui.output import emit, emit_json, error
+from tui.output import emit, emit_json, error, note
 from tui.subcommand import Parser, run_on_library
 
 if TYPE_CHECKING:  # fetching and parsing are imported by the commands that do them
@@ -83,6 +83,8 @@ def _feed_line(feed: Feed) -> str:
         state = "disabled"
     elif feed.warning:
         state = f"warning: {feed.warning}"
+    elif feed.last_attempt is None:
+        state = "not fetched yet"
     cells = (
         feed.id,
         f"{feed.unread}/{feed.total}",
@@ -112,6 +114,7 @@ def _feed_dict(feed: Feed) -> dict[str, object]:
         "failures": feed.failures,
         "warning": feed.warning,
         "disabled": feed.disabled,
+        "refresh_minutes": feed.refresh_minutes,
     }
 
 
@@ -217,6 +220,11 @@ def _add(args: argparse.Namespace, library: Library, settings: Settings, out: Te
         pool.shutdown()
     if args.every is not None:
         FeedStore(library).set_interval(result.feed_id, args.every)
+        if args.every < MIN_REFRESH_MINUTES:
+            note(
+                f"--every {args.every}: refreshed every {MIN_REFRESH_MINUTES} minutes, the least",
+                program=PROG,
+            )
     title = clean(result.title or result.url)
     verb = "Subscribed to" if created else "Already subscribed to"
     emit(f"{verb} {title} <{clean(result.url)}> (feed {result.feed_id}).", file=out)

@@ -41,6 +41,7 @@ def test_add_list_items_and_remove(
     assert status == 0 and "Subscribed to The Guardian" in out and "55 new of 55" in out
     with Library(settings.library_path) as library:
         assert FeedStore(library).feeds()[0].refresh_minutes == 10, "never under the floor"
+    assert "--every 5: refreshed every 10 minutes" in capsys.readouterr().err
     status, out = run(settings, "list")
     header, line = out.splitlines()
     assert header.startswith("id\tunread/total") and "\t55/55\t" in line and "\tnews\tok" in line
@@ -93,11 +94,14 @@ def test_refresh_prints_a_line_per_feed_and_list_shows_errors(
     assert sorted(r["outcome"] for r in results) == ["error", "unchanged", "unchanged"]
     feeds = json.loads(run(settings, "list", "--json")[1])
     assert [f["error"] is not None for f in feeds].count(True) == 1
+    assert {f["refresh_minutes"] for f in feeds} == {None}, "the default interval"
 
 
 def test_import_export_round_trip_through_the_library(settings: Settings, tmp_path: Path) -> None:
     status, out = run(settings, "import", str(FEED_FIXTURES / "NetNewsWire__Subs.opml"))
     assert status == 0 and "Imported 207 new feed(s)" in out
+    listed = run(settings, "list")[1].splitlines()[1:]
+    assert len(listed) == 207 and all(line.endswith("\tnot fetched yet") for line in listed)
     status, exported = run(settings, "export")
     path = tmp_path / "out.opml"
     path.write_text(exported)
