@@ -26,6 +26,8 @@ from tui.core.library.query import (
 
 BM25_WEIGHTS = "10.0, 1.0, 5.0"
 """bm25 weights of title, body and company names: a hit in the title counts most."""
+ARTICLE = "a.id"
+"""The article's id in the queries conditions usually go into (`articles AS a`)."""
 NOTHING = "0"
 """A condition no row meets: a company that is not in the library, a feed before feeds."""
 
@@ -96,15 +98,17 @@ class Source:
     where: str
     params: list[object]
 
-    def condition(self, dense: bool) -> str:
+    def condition(self, dense: bool, article: str = ARTICLE) -> str:
         """`a.id IN (...)` builds the set of matching articles once: right when few
         match. `EXISTS` probes each article as it is read, so a listing in date order
-        stops after its first rows: right when many match."""
+        stops after its first rows: right when many match. `article` is the column
+        that holds the article's id in the query the condition goes into."""
         if dense:  # the unary + keeps SQLite on the article's rows, off the filter's index
             return (
-                f"EXISTS (SELECT 1 FROM {self.table} WHERE article_id = a.id AND +({self.where}))"
+                f"EXISTS (SELECT 1 FROM {self.table}"
+                f" WHERE article_id = {article} AND +({self.where}))"
             )
-        return f"a.id IN (SELECT article_id FROM {self.table} WHERE {self.where})"
+        return f"{article} IN (SELECT article_id FROM {self.table} WHERE {self.where})"
 
     def count_sql(self) -> str:
         """How many rows match, counting no further than a cap (the one parameter added)."""
@@ -136,17 +140,25 @@ def source(term: Term, resolved: Resolved) -> Source | None:
     return None
 
 
-def term_condition(term: Term, resolved: Resolved, dense: bool = False) -> tuple[str, list[object]]:
-    """The condition on an article (`a`) for one term, before negation."""
+def term_condition(
+    term: Term, resolved: Resolved, dense: bool = False, article: str = ARTICLE
+) -> tuple[str, list[object]]:
+    """The condition on an article (its id in `article`) for one term, before negation."""
     if isinstance(term, Text):
         where = "articles_fts MATCH ?"
-        return f"a.id IN (SELECT rowid FROM articles_fts WHERE {where})", [fts_phrase(term)]
+        return f"{article} IN (SELECT rowid FROM articles_fts WHERE {where})", [fts_phrase(term)]
     found = source(term, resolved)
-    return (NOTHING, []) if found is None else (found.condition(dense), list(found.params))
+    if found is None:
+        return NOTHING, []
+    return found.condition(dense, article), list(found.params)
 
 
 def conditions(
-    query: Query, resolved: Resolved, *, skip: Callable[[Term], bool] = lambda _: False
+    query: Query,
+    resolved: Resolved,
+    *,
+    skip: Callable[[Term], bool] = lambda _: False,
+    article: str = ARTICLE,
 ) -> tuple[list[str], list[object]]:
     """One condition per term, `AND`ed by the caller; `skip` leaves out the terms the
     caller handles itself (the ranked words, the amounts of a facts export)."""
@@ -155,7 +167,7 @@ def conditions(
     for index, term in enumerate(query.terms):
         if skip(term):
             continue
-        where, values = term_condition(term, resolved, index in resolved.dense)
+        where, values = term_condition(term, resolved, index in resolved.dense, article)
         sql.append(f"NOT ({where})" if term.negated else where)
         params += values
     return sql, params
@@ -172,16 +184,18 @@ def listing(query: Query, resolved: Resolved, columns: str, limit: int) -> Sql:
     `columns` names columns of `articles AS a`; `limit` -1 means all.
     """
     match = fts_match(query.terms)
-    where, params = conditions(query, resolved, skip=is_ranked)
-    clause = f" WHERE {' AND '.join(where)}" if where else ""
     if not match:
+        where, params = conditions(query, resolved)
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
         order = " ORDER BY a.saved_at DESC, a.id DESC LIMIT ?"
         return Sql(f"SELECT {columns} FROM articles AS a{clause}{order}", (*params, limit))
-    ranked = f"SELECT rowid, bm25(articles_fts, {BM25_WEIGHTS}) AS score FROM articles_fts"
-    ranked += " WHERE articles_fts MATCH ?"
-    if not where:  # rank inside the index first, then read only the rows kept
-        ranked += " ORDER BY score LIMIT ?"
-        params = [limit]
+    # Filter and rank inside the full-text index, on its rowids: bm25 is computed only for
+    # the hits every filter keeps, and only the rows listed are read from `articles`. The
+    # unary + keeps a filter's ids from driving the index (one MATCH per id is far slower
+    # than testing each hit).
+    where, params = conditions(query, resolved, skip=is_ranked, article="+f.rowid")
+    ranked = f"SELECT rowid, bm25(articles_fts, {BM25_WEIGHTS}) AS score FROM articles_fts AS f"
+    ranked += " WHERE " + " AND ".join(["articles_fts MATCH ?", *where])
+    ranked += " ORDER BY score LIMIT ?"
     join = f"SELECT {columns} FROM ({ranked}) AS hit JOIN articles AS a ON a.id = hit.rowid"
-    tail = " ORDER BY hit.score" + (" LIMIT ?" if where else "")
-    return Sql(join + clause + tail, (match, *params, *([limit] if where else [])))
+    return Sql(join + " ORDER BY hit.score", (match, *params, limit))
