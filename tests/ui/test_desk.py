@@ -197,3 +197,20 @@ async def test_an_empty_library_says_where_companies_come_from(
         await pilot.press("c")
         await settle(pilot)
         assert "No company yet" in screen_text(app)
+
+
+async def test_q_on_a_company_page_goes_back_to_the_index_as_its_footer_says(
+    settings: Settings, analyser: Analyser
+) -> None:
+    fill(settings)
+    app = NewsdeskApp(None, settings, analyser=analyser)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CompanyScreen)
+        footer = next(line for line in reversed(screen_text(app).splitlines()) if line.strip())
+        assert "Back" in footer and "Quit" not in footer, footer
+        await pilot.press("q")
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, CompaniesScreen)

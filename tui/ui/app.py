@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -334,6 +334,16 @@ class NewsdeskApp(App[int]):
                 feeds.subscribe(message.url, show_items=True)
 
         self.push_screen(SubscribeOfferScreen(message.url), answered)
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key reaches the app with a text box focused only when it was sent
+        to another widget before the box took the focus (`/` then a fast `q`), and no
+        binding took it: type it in the box."""
+        from textual.widgets import Input
+
+        focused = self.focused
+        if isinstance(focused, Input) and event.is_printable and event.character:
+            focused.post_message(events.Key(event.key, event.character))
 
     def action_help(self) -> None:
         from tui.ui.screens.help import HelpScreen

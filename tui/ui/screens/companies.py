@@ -235,7 +235,8 @@ class CompaniesScreen(Screen[None]):
         self._fill()
 
     def action_focus_filter(self) -> None:
-        self.query_one("#company-filter", Input).focus()
+        # at once: keys typed right after `/` go to the filter, not to the bindings
+        self.set_focus(self.query_one("#company-filter", Input))
 
     def action_clear_filter(self) -> None:
         self.query_one("#company-filter", Input).value = ""

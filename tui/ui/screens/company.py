@@ -56,7 +56,7 @@ class CompanyScreen(Screen[None]):
     """Shows one company; Enter on an article or an amount opens the article there."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,backspace,b", "back", "Back"),
+        Binding("escape,q,backspace,b", "back", "Back"),
         Binding("w", "watch", "Watch"),
         Binding("e", "export", "Export amounts"),
         Binding("l", "library", "Library"),

@@ -171,7 +171,7 @@ class ReaderScreen(ReadingScreen):
             await self.mount(Input(placeholder=placeholder, id="find"))
         find = self.query_one("#find")
         find.add_class("-shown")
-        find.focus()
+        self.set_focus(find)  # at once: keys typed right after `/` go to the find box
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "find":
