@@ -11,7 +11,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.ui.conftest import SAMPLES, invented_article, settle, type_at_once
+from tests.ui.conftest import SAMPLES, invented_article, screen_text, settle, type_at_once
 from tui.config import Settings
 from tui.core.background import Analyser
 from tui.core.library.store import Library
@@ -286,3 +286,20 @@ async def test_keys_typed_right_after_the_slash_land_in_the_box(
         assert app.is_running and app.screen is screen
         assert screen.query_one(box, Input).value == "qbr"
         assert app.focused is screen.query_one(box, Input)
+
+
+async def test_help_says_where_q_quits_and_lists_each_key_once(
+    settings: Settings, analyser: Analyser
+) -> None:
+    app = NewsdeskApp(None, settings, analyser=analyser)
+    async with app.run_test(size=(110, 160)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(screen_text(app).replace("│", " ").split())
+        assert "q Quit; in the reader and on pages: back" in text
+        assert "j Down" not in text and "g First " not in text, "the lists' keys are listed once"
+        assert text.count("First / last row") == 1
+        for enter in ("the article", "the company's page", "the article at the mention or amount"):
+            assert f"Enter Open {enter}" in text, enter

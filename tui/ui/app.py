@@ -74,7 +74,12 @@ class NewsdeskApp(App[int]):
     TITLE = "newsdesk"
     COMMANDS: ClassVar = App.COMMANDS | {BindingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit"),
+        Binding(
+            "q",
+            "quit",
+            "Quit",
+            tooltip="Quit; in the reader and on pages: back",
+        ),
         Binding("ctrl+q", "quit", "Quit from any screen", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("F", "feeds", "Feeds"),
@@ -156,17 +161,25 @@ class NewsdeskApp(App[int]):
         from tui.ui.screens.companies import CompaniesScreen
         from tui.ui.screens.company import CompanyScreen
         from tui.ui.screens.library import LibraryScreen
-        from tui.ui.widgets.lists import KeyList
 
         return [
             ("Everywhere", self.BINDINGS),
             ("Reader", ReaderScreen.BINDINGS),
             ("Article body", ArticleView.BINDINGS),
-            ("Side panel and lists", [*PANEL_KEYS, *KeyList.BINDINGS]),
-            ("Library", LibraryScreen.BINDINGS),
+            ("Side panel and lists", PANEL_KEYS),
+            ("Library", [Binding("enter", "", "Open the article"), *LibraryScreen.BINDINGS]),
             *_feed_help(),
-            ("Companies", CompaniesScreen.BINDINGS),
-            ("Company page", CompanyScreen.BINDINGS),
+            (
+                "Companies",
+                [Binding("enter", "", "Open the company's page"), *CompaniesScreen.BINDINGS],
+            ),
+            (
+                "Company page",
+                [
+                    Binding("enter", "", "Open the article at the mention or amount"),
+                    *CompanyScreen.BINDINGS,
+                ],
+            ),
         ]
 
     async def action_feeds(self) -> None:
