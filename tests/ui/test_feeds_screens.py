@@ -98,6 +98,16 @@ async def test_add_read_flag_and_unsubscribe(
         with Library(settings.library_path) as library:
             flagged = [i for i in FeedItems(library).items() if i.starred]
         assert len(flagged) == 1
+        notes = [item.full_text_note or "" for item in items.shown]
+        summary_row = next(i for i, note in enumerate(notes) if "404" in note)
+        items.query_one("#items", DataTable).move_cursor(row=summary_row)
+        await pilot.press("enter")
+        await settle(pilot)
+        said = [n.message for n in app._notifications if "feed's summary" in n.message]
+        assert said and said[-1].startswith("Showing the feed's summary: "), said
+        assert said[-1].endswith("404 Not Found."), said
+        await pilot.press("F")
+        await settle(pilot)
         await pilot.press("slash", *"Story 2")
         await settle(pilot)
         assert rows(app, "#items") == 1

@@ -21,7 +21,7 @@ from tui.config import Settings
 from tui.core.errors import NewsdeskError
 from tui.ui.feed_format import item_date, item_flags
 from tui.ui.messages import Open, Place, ShowLibrary
-from tui.ui.safe_text import clean
+from tui.ui.safe_text import clean, sentence
 from tui.ui.widgets.table_rows import Column, rebuild, update_in_place
 
 if TYPE_CHECKING:
@@ -171,7 +171,7 @@ class ItemsScreen(Screen[None]):
         if kind == "summary":
             note = note or "the page could not be fetched"
             self.app.call_from_thread(
-                self.notify, f"Showing the feed's summary: {clean(note)}.", markup=False
+                self.notify, sentence(f"Showing the feed's summary: {note}"), markup=False
             )
         self.app.call_from_thread(self.post_message, Open(place))
         self.app.call_from_thread(self.reload)

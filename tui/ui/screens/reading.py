@@ -26,7 +26,7 @@ from tui.core.model import Article
 from tui.ui import jobs
 from tui.ui.analysis import AnalyserGate
 from tui.ui.messages import FeedAddressOpened, Painted, Place
-from tui.ui.safe_text import clean
+from tui.ui.safe_text import clean, sentence
 from tui.ui.screens.analysing import PANEL_WAIT, AnalysingScreen
 from tui.ui.waiting import run_abandonable
 from tui.ui.widgets.article_view import ArticleView
@@ -290,7 +290,7 @@ class ReadingScreen(AnalysingScreen):
         self._show_related_and_panel()
         for notice in (*loaded.article.notices, loaded.message):
             if notice:
-                self.notify(notice, markup=False)
+                self.notify(sentence(notice), markup=False)
         if request.scroll:
             self.call_after_refresh(self.view.scroll_to, y=request.scroll, animate=False)
         elif request.place.mark is not None:
