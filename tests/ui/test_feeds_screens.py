@@ -278,3 +278,18 @@ class TestFeedScreens:
             await settle(pilot)
 
         assert snap_compare(app, terminal_size=(100, 20), run_before=ready)
+
+
+async def test_escape_on_the_feed_list_says_how_to_quit(
+    settings: Settings, analyser: Analyser
+) -> None:
+    """Escape never quits; with nothing to close it says which key does, as the library."""
+    not_empty(settings)
+    app = NewsdeskApp(None, settings, analyser=analyser)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await feed_list(pilot)
+        await pilot.press("slash", "x", "escape")
+        assert not [n for n in app._notifications if "quit" in n.message]
+        await pilot.press("escape")
+        assert app.is_running and isinstance(app.screen, FeedsScreen)
+        assert [n.message for n in app._notifications][-1] == "Press q to quit."

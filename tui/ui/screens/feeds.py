@@ -173,6 +173,8 @@ class FeedsScreen(Screen[None]):
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#feed-filter", Input)
+        if not box.has_class("-shown"):
+            self.notify("Press q to quit.", markup=False)
         box.value = ""
         box.remove_class("-shown")
         self.query_one("#feeds", DataTable).focus()
