@@ -30,10 +30,11 @@ class KeyList(OptionList):
         self.call_after_refresh(self.scroll_to_highlight)
 
     def scroll_to_region(self, region: Region, **options: Any) -> Offset:
-        """Show `region` of the list (the highlighted row), scrolling the container too."""
+        """Show `region` of the list (the highlighted row), scrolling the container too
+        while the list has the focus (filling a list leaves the panel where it is)."""
         offset = super().scroll_to_region(region, **options)
         container = self.parent
-        if isinstance(container, Widget) and container.is_scrollable:
+        if self.has_focus and isinstance(container, Widget) and container.is_scrollable:
             inside = Offset(self.gutter.left, self.gutter.top) - self.scroll_offset
             container.scroll_to_region(
                 region.translate(self.virtual_region.offset + inside), animate=False
