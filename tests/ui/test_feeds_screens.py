@@ -293,3 +293,29 @@ async def test_escape_on_the_feed_list_says_how_to_quit(
         await pilot.press("escape")
         assert app.is_running and isinstance(app.screen, FeedsScreen)
         assert [n.message for n in app._notifications][-1] == "Press q to quit."
+
+
+async def test_feed_and_item_lists_move_with_the_vim_keys(
+    settings: Settings, analyser: Analyser
+) -> None:
+    _snapshot_library(settings)
+    app = NewsdeskApp(None, settings, analyser=analyser)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await feed_list(pilot)
+        feeds = app.screen.query_one("#feeds", DataTable)
+        await pilot.press("j")
+        assert feeds.cursor_row == 1
+        await pilot.press("k")
+        assert feeds.cursor_row == 0
+        await pilot.press("G")
+        assert feeds.cursor_row == feeds.row_count - 1 > 0
+        await pilot.press("g")
+        assert feeds.cursor_row == 0
+        await pilot.press("j", "enter")  # Wire, the feed with items
+        await settle(pilot)
+        assert isinstance(app.screen, ItemsScreen)
+        items = app.screen.query_one("#items", DataTable)
+        await pilot.press("j", "j")
+        assert items.cursor_row == 2
+        await pilot.press("G")
+        assert items.cursor_row == items.row_count - 1 > 2

@@ -20,6 +20,7 @@ from tui.ui.formatting import format_value
 from tui.ui.messages import Open, Place, ShowLibrary
 from tui.ui.safe_text import clean
 from tui.ui.screens.export import ask_and_export, default_path
+from tui.ui.widgets.key_table import KeyTable
 
 ARTICLE_COLUMNS = (("Date", 10), ("Site", 16), ("Title", 36), ("×", 3))
 AMOUNT_COLUMNS = (("Date", 10), ("Amount", 16), ("Value", 14), ("Notes", 14))
@@ -73,9 +74,9 @@ class CompanyScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="company-header")
         yield Static(id="articles-heading")
-        yield DataTable(id="company-articles", cursor_type="row", zebra_stripes=True)
+        yield KeyTable(id="company-articles", cursor_type="row", zebra_stripes=True)
         yield Static(id="amounts-heading")
-        yield DataTable(id="company-amounts", cursor_type="row", zebra_stripes=True)
+        yield KeyTable(id="company-amounts", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
