@@ -238,3 +238,17 @@ async def test_the_index_and_the_company_page_move_with_the_vim_keys(
         amounts = app.screen.query_one("#company-amounts", DataTable)
         await pilot.press("tab", "j", "j")
         assert app.focused is amounts and amounts.cursor_row == 2
+
+
+async def test_escape_on_the_index_clears_the_filter_then_says_how_to_quit(
+    settings: Settings, analyser: Analyser
+) -> None:
+    fill(settings)
+    app = NewsdeskApp(None, settings, analyser=analyser)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "slash", "k", "escape")
+        assert len(names(app)) == 3 and not app._notifications
+        await pilot.press("escape")
+        assert app.is_running and isinstance(app.screen, CompaniesScreen)
+        assert [n.message for n in app._notifications] == ["Press q to quit."]

@@ -240,7 +240,10 @@ class CompaniesScreen(Screen[None]):
         self.set_focus(self.query_one("#company-filter", Input))
 
     def action_clear_filter(self) -> None:
-        self.query_one("#company-filter", Input).value = ""
+        box = self.query_one("#company-filter", Input)
+        if not box.value:
+            self.notify("Press q to quit.", markup=False)
+        box.value = ""
         self.query_one(DataTable).focus()
 
     def action_watch(self) -> None:
