@@ -85,6 +85,21 @@ async def test_an_article_without_text_says_so_in_the_body(
         assert "No text to analyse." in shown
 
 
+async def test_r_tries_again_what_could_not_be_opened(
+    settings: Settings, analyser: Analyser, tmp_path: Path
+) -> None:
+    later = tmp_path / "later.md"
+    app = NewsdeskApp(str(later), settings, analyser=analyser)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.reader.article is None and "r tries again" in screen_text(app)
+        shutil.copy(SAMPLES / "nordlys-leve-12-millions.md", later)
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.reader.article is not None and "Nordlys" in app.reader.article.title
+        assert app.reader.unopened is None
+
+
 async def test_notices_read_as_sentences(
     settings: Settings, analyser: Analyser, tmp_path: Path
 ) -> None:

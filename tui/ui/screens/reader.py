@@ -109,6 +109,10 @@ class ReaderScreen(ReadingScreen):
     def action_refresh(self) -> None:
         current = self.history.current
         if current is None or self.article is None:
+            if self.unopened is not None:
+                self.visit(self.unopened)
+            else:
+                self.notify("Nothing to read again: u opens a file or URL.", markup=False)
             return
         place, scroll = current.place, self.view.scroll_y
         self.open(Request(place, remember=False, scroll=scroll, refresh=True, current=self.article))

@@ -77,6 +77,9 @@ class ReadingScreen(AnalysingScreen):
         self._preview_for: Request | None = None
         self._opening_timer: Timer | None = None
         self._after_first_paint: Callable[[], None] | None = None
+        self.unopened: Place | None = None
+        """What failed to open, or was stopped, while no article was on screen: `r`
+        tries it again."""
 
     # ---- the screen's parts --------------------------------------------------------
 
@@ -191,7 +194,8 @@ class ReadingScreen(AnalysingScreen):
             if self._preview_for is request:
                 self._redisplay_article()
         else:
-            self._nothing_open(f"Stopped opening {what}", "You stopped it (Escape).")
+            self.unopened = request.place
+            self._nothing_open(f"Stopped opening {what}", "You stopped it (Escape); r tries again.")
         self.notify(f"Stopped opening {what}.", markup=False)
         return True
 
@@ -266,8 +270,9 @@ class ReadingScreen(AnalysingScreen):
         self._finish_opening()
         self.notify(message, title="Could not open", severity="error", markup=False)
         if self.article is None:
+            self.unopened = request.place
             what = f"Could not open {clean(request.place.describe())}"
-            self._nothing_open(what, message.rstrip(".") + ".")
+            self._nothing_open(what, message.rstrip(".") + "; r tries again.")
             return
         if self._preview_for is request:
             self._redisplay_article()
@@ -277,6 +282,7 @@ class ReadingScreen(AnalysingScreen):
             return
         self._finish_opening()
         self._leave_article()
+        self.unopened = None
         if request.step < 0:
             self.history.back()
         elif request.step > 0:
