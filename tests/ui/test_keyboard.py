@@ -303,3 +303,17 @@ async def test_help_says_where_q_quits_and_lists_each_key_once(
         assert text.count("First / last row") == 1
         for enter in ("the article", "the company's page", "the article at the mention or amount"):
             assert f"Enter Open {enter}" in text, enter
+
+
+async def test_the_palette_offers_the_screens_actions_not_the_tables_cursor_keys(
+    settings: Settings, analyser: Analyser
+) -> None:
+    _library_of_three(settings)
+    app = NewsdeskApp(None, settings, analyser=analyser)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        shown = screen_text(app)
+        assert "Sort (next column)" in shown and "Remove article" in shown
+        assert "Cursor up" not in shown and "Page Left" not in shown
