@@ -95,6 +95,23 @@ async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float
         await pilot.pause(0.01)
 
 
+async def type_at_once(pilot: Pilot[Any], text: str) -> None:
+    """Send the keys of `text` the way a terminal delivers a fast typist's keys: all
+    queued before the app handles the first (`Pilot.press` waits after each key)."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    driver = pilot.app._driver
+    assert driver is not None
+    for character in text:
+        key = _character_to_key(character) if not character.isalnum() else character
+        event = events.Key(key, character)
+        event.set_sender(pilot.app)
+        driver.send_message(event)
+    await pilot.pause()
+    await pilot.pause()
+
+
 def fake_analyser(**options: Any) -> Analyser:
     """A real analyser process running `tests.core.analysis_workers.first_word` instead of
     the model: one amount per piece, the piece's first word; "slowN" words sleep N/10 s."""

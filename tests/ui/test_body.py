@@ -9,7 +9,7 @@ import pytest
 from rich.cells import cell_len
 from textual.pilot import Pilot
 
-from tests.ui.conftest import SEED, settle
+from tests.ui.conftest import SEED, screen_text, settle
 from tui.config import Settings
 from tui.core.background import Analyser
 from tui.core.library.store import Library
@@ -114,3 +114,24 @@ def test_wrapped_rows_cover_the_text_within_the_width(width: int) -> None:
     assert all(cell_len(text[s:e].rstrip(" ")) <= width for s, e in rows)
     if width >= 12:
         assert any("12\u00a0millions" in text[s:e] for s, e in rows)
+
+
+async def test_a_timestamp_in_the_byline_reads_to_the_minute(
+    settings: Settings, analyser: Analyser
+) -> None:
+    article = Article(
+        title="Teh Saxxi",
+        body="A short feed item.",
+        source="https://moblog.example/teh-saxxi",
+        site="AK's moblog",
+        published="2006-12-20T21:42:06+00:00",
+    )
+    with Library(settings.library_path) as library:
+        place = Place(library_id=library.save(article))
+    app = NewsdeskApp(None, settings, analyser=analyser)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await app.open_place(place)
+        await settle(pilot)
+        assert "AK's moblog · 2006-12-20 21:42" in screen_text(app)
+        assert "21:42:06" not in screen_text(app)

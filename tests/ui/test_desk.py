@@ -197,3 +197,58 @@ async def test_an_empty_library_says_where_companies_come_from(
         await pilot.press("c")
         await settle(pilot)
         assert "No company yet" in screen_text(app)
+
+
+async def test_q_on_a_company_page_goes_back_to_the_index_as_its_footer_says(
+    settings: Settings, analyser: Analyser
+) -> None:
+    fill(settings)
+    app = NewsdeskApp(None, settings, analyser=analyser)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CompanyScreen)
+        footer = next(line for line in reversed(screen_text(app).splitlines()) if line.strip())
+        assert "Back" in footer and "Quit" not in footer, footer
+        await pilot.press("q")
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, CompaniesScreen)
+
+
+async def test_the_index_and_the_company_page_move_with_the_vim_keys(
+    settings: Settings, analyser: Analyser
+) -> None:
+    fill(settings)
+    app = NewsdeskApp(None, settings, analyser=analyser)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        table = app.screen.query_one("#companies", DataTable)
+        await pilot.press("j", "j")
+        assert table.cursor_row == 2
+        await pilot.press("k", "g")
+        assert table.cursor_row == 0
+        await pilot.press("G")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CompanyScreen)
+        amounts = app.screen.query_one("#company-amounts", DataTable)
+        await pilot.press("tab", "j", "j")
+        assert app.focused is amounts and amounts.cursor_row == 2
+
+
+async def test_escape_on_the_index_clears_the_filter_then_says_how_to_quit(
+    settings: Settings, analyser: Analyser
+) -> None:
+    fill(settings)
+    app = NewsdeskApp(None, settings, analyser=analyser)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "slash", "k", "escape")
+        assert len(names(app)) == 3 and not app._notifications
+        await pilot.press("escape")
+        assert app.is_running and isinstance(app.screen, CompaniesScreen)
+        assert [n.message for n in app._notifications] == ["Press q to quit."]

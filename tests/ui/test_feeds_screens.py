@@ -98,6 +98,16 @@ async def test_add_read_flag_and_unsubscribe(
         with Library(settings.library_path) as library:
             flagged = [i for i in FeedItems(library).items() if i.starred]
         assert len(flagged) == 1
+        notes = [item.full_text_note or "" for item in items.shown]
+        summary_row = next(i for i, note in enumerate(notes) if "404" in note)
+        items.query_one("#items", DataTable).move_cursor(row=summary_row)
+        await pilot.press("enter")
+        await settle(pilot)
+        said = [n.message for n in app._notifications if "feed's summary" in n.message]
+        assert said and said[-1].startswith("Showing the feed's summary: "), said
+        assert said[-1].endswith("404 Not Found."), said
+        await pilot.press("F")
+        await settle(pilot)
         await pilot.press("slash", *"Story 2")
         await settle(pilot)
         assert rows(app, "#items") == 1
@@ -268,3 +278,44 @@ class TestFeedScreens:
             await settle(pilot)
 
         assert snap_compare(app, terminal_size=(100, 20), run_before=ready)
+
+
+async def test_escape_on_the_feed_list_says_how_to_quit(
+    settings: Settings, analyser: Analyser
+) -> None:
+    """Escape never quits; with nothing to close it says which key does, as the library."""
+    not_empty(settings)
+    app = NewsdeskApp(None, settings, analyser=analyser)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await feed_list(pilot)
+        await pilot.press("slash", "x", "escape")
+        assert not [n for n in app._notifications if "quit" in n.message]
+        await pilot.press("escape")
+        assert app.is_running and isinstance(app.screen, FeedsScreen)
+        assert [n.message for n in app._notifications][-1] == "Press q to quit."
+
+
+async def test_feed_and_item_lists_move_with_the_vim_keys(
+    settings: Settings, analyser: Analyser
+) -> None:
+    _snapshot_library(settings)
+    app = NewsdeskApp(None, settings, analyser=analyser)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await feed_list(pilot)
+        feeds = app.screen.query_one("#feeds", DataTable)
+        await pilot.press("j")
+        assert feeds.cursor_row == 1
+        await pilot.press("k")
+        assert feeds.cursor_row == 0
+        await pilot.press("G")
+        assert feeds.cursor_row == feeds.row_count - 1 > 0
+        await pilot.press("g")
+        assert feeds.cursor_row == 0
+        await pilot.press("j", "enter")  # Wire, the feed with items
+        await settle(pilot)
+        assert isinstance(app.screen, ItemsScreen)
+        items = app.screen.query_one("#items", DataTable)
+        await pilot.press("j", "j")
+        assert items.cursor_row == 2
+        await pilot.press("G")
+        assert items.cursor_row == items.row_count - 1 > 2

@@ -7,9 +7,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
-from tests.ui.conftest import SAMPLES, invented_article, settle
+from tests.ui.conftest import SAMPLES, invented_article, screen_text, settle, type_at_once
 from tui.config import Settings
 from tui.core.background import Analyser
 from tui.core.library.store import Library
@@ -255,3 +257,63 @@ async def test_library_keeps_the_cursor_and_gives_the_title_room_at_80_columns(
         await pilot.press("l")
         await settle(pilot)
         assert table.cursor_row == 2, "coming back with l keeps the cursor"
+
+
+@pytest.mark.parametrize(
+    ("start", "keys", "box"),
+    [
+        (None, "", "#search"),
+        (None, "c", "#company-filter"),
+        (None, "F", "#feed-filter"),
+        (str(SAMPLES / "ventoux-rachete-brame.md"), "", "#find"),
+    ],
+    ids=["library", "companies", "feeds", "reader"],
+)
+async def test_keys_typed_right_after_the_slash_land_in_the_box(
+    settings: Settings, analyser: Analyser, start: str | None, keys: str, box: str
+) -> None:
+    """A fast `/qbr` searches for "qbr": q (quit or library) and b (back) are text there."""
+    with Library(settings.library_path) as library:
+        library.save(invented_article())  # not empty: no sample import on start
+    app = NewsdeskApp(start, settings, analyser=analyser)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        if keys:
+            await pilot.press(keys)
+            await settle(pilot)
+        screen = app.screen
+        await type_at_once(pilot, "/qbr")
+        assert app.is_running and app.screen is screen
+        assert screen.query_one(box, Input).value == "qbr"
+        assert app.focused is screen.query_one(box, Input)
+
+
+async def test_help_says_where_q_quits_and_lists_each_key_once(
+    settings: Settings, analyser: Analyser
+) -> None:
+    app = NewsdeskApp(None, settings, analyser=analyser)
+    async with app.run_test(size=(110, 160)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(screen_text(app).replace("│", " ").split())
+        assert "q Quit; in the reader and on pages: back" in text
+        assert "j Down" not in text and "g First " not in text, "the lists' keys are listed once"
+        assert text.count("First / last row") == 1
+        for enter in ("the article", "the company's page", "the article at the mention or amount"):
+            assert f"Enter Open {enter}" in text, enter
+
+
+async def test_the_palette_offers_the_screens_actions_not_the_tables_cursor_keys(
+    settings: Settings, analyser: Analyser
+) -> None:
+    _library_of_three(settings)
+    app = NewsdeskApp(None, settings, analyser=analyser)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        shown = screen_text(app)
+        assert "Sort (next column)" in shown and "Remove article" in shown
+        assert "Cursor up" not in shown and "Page Left" not in shown

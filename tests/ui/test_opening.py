@@ -85,6 +85,34 @@ async def test_an_article_without_text_says_so_in_the_body(
         assert "No text to analyse." in shown
 
 
+async def test_r_tries_again_what_could_not_be_opened(
+    settings: Settings, analyser: Analyser, tmp_path: Path
+) -> None:
+    later = tmp_path / "later.md"
+    app = NewsdeskApp(str(later), settings, analyser=analyser)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.reader.article is None and "r tries again" in screen_text(app)
+        shutil.copy(SAMPLES / "nordlys-leve-12-millions.md", later)
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.reader.article is not None and "Nordlys" in app.reader.article.title
+        assert app.reader.unopened is None
+
+
+async def test_notices_read_as_sentences(
+    settings: Settings, analyser: Analyser, tmp_path: Path
+) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("Call Acme about the invoice\n\nThen pay it.\n", encoding="utf-8")
+    app = NewsdeskApp(str(note), settings, analyser=analyser)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        notices = [n for n in _notices(app) if "web page" in n]
+        assert notices and notices[0].startswith("The text does not read as a web page")
+        assert notices[0].endswith("furniture."), notices
+
+
 async def test_related_posts_open_sibling_files_offline(
     settings: Settings, analyser: Analyser, tmp_path: Path
 ) -> None:

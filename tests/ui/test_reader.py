@@ -5,6 +5,7 @@ from __future__ import annotations
 import webbrowser
 
 import pytest
+from textual.widgets import OptionList
 
 from tests.ui.conftest import SAMPLES, SEED, invented_article, screen_text, settle
 from tui.config import Settings
@@ -272,3 +273,27 @@ async def test_clicking_a_name_in_the_body_marks_its_mentions_and_y_copies(
         await pilot.press("o")  # no browser here: the address is copied instead
         await settle(pilot)
         assert app.clipboard == article.url
+
+
+async def test_the_narrow_panel_has_one_scrollbar_and_follows_the_highlight(
+    settings: Settings, analyser: Analyser
+) -> None:
+    """The panel's lists are as tall as their rows: only the panel scrolls (no second
+    scrollbar beside it), and moving in a list scrolls the panel to the row."""
+    app = NewsdeskApp(str(SAMPLES / "harbor-robotics-series-b.md"), settings, analyser=analyser)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        panel = app.reader.query_one("#panel")
+        amounts = app.reader.query_one("#amounts", EntityList)
+        assert panel.scroll_y == 0, "filling the lists leaves the panel at its top"
+        amounts.focus()
+        await pilot.press("G")
+        await pilot.pause()
+        assert panel.show_vertical_scrollbar
+        lists = app.reader.query(OptionList)
+        assert not any(section.show_vertical_scrollbar for section in lists)
+        window = panel.scroll_y + panel.scrollable_content_region.height
+        assert panel.scroll_y > 0 and amounts.virtual_region.bottom <= window, "last row shown"
+        await pilot.press("g")
+        await pilot.pause()
+        assert panel.scroll_y <= amounts.virtual_region.y, "first row shown"

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -74,7 +74,12 @@ class NewsdeskApp(App[int]):
     TITLE = "newsdesk"
     COMMANDS: ClassVar = App.COMMANDS | {BindingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit"),
+        Binding(
+            "q",
+            "quit",
+            "Quit",
+            tooltip="Quit; in the reader and on pages: back",
+        ),
         Binding("ctrl+q", "quit", "Quit from any screen", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("F", "feeds", "Feeds"),
@@ -156,17 +161,25 @@ class NewsdeskApp(App[int]):
         from tui.ui.screens.companies import CompaniesScreen
         from tui.ui.screens.company import CompanyScreen
         from tui.ui.screens.library import LibraryScreen
-        from tui.ui.widgets.lists import KeyList
 
         return [
             ("Everywhere", self.BINDINGS),
             ("Reader", ReaderScreen.BINDINGS),
             ("Article body", ArticleView.BINDINGS),
-            ("Side panel and lists", [*PANEL_KEYS, *KeyList.BINDINGS]),
-            ("Library", LibraryScreen.BINDINGS),
+            ("Side panel and lists", PANEL_KEYS),
+            ("Library", [Binding("enter", "", "Open the article"), *LibraryScreen.BINDINGS]),
             *_feed_help(),
-            ("Companies", CompaniesScreen.BINDINGS),
-            ("Company page", CompanyScreen.BINDINGS),
+            (
+                "Companies",
+                [Binding("enter", "", "Open the company's page"), *CompaniesScreen.BINDINGS],
+            ),
+            (
+                "Company page",
+                [
+                    Binding("enter", "", "Open the article at the mention or amount"),
+                    *CompanyScreen.BINDINGS,
+                ],
+            ),
         ]
 
     async def action_feeds(self) -> None:
@@ -334,6 +347,16 @@ class NewsdeskApp(App[int]):
                 feeds.subscribe(message.url, show_items=True)
 
         self.push_screen(SubscribeOfferScreen(message.url), answered)
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key reaches the app with a text box focused only when it was sent
+        to another widget before the box took the focus (`/` then a fast `q`), and no
+        binding took it: type it in the box."""
+        from textual.widgets import Input
+
+        focused = self.focused
+        if isinstance(focused, Input) and event.is_printable and event.character:
+            focused.post_message(events.Key(event.key, event.character))
 
     def action_help(self) -> None:
         from tui.ui.screens.help import HelpScreen

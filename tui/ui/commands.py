@@ -1,12 +1,15 @@
-"""The command palette offers every key binding of the current screen by its description."""
+"""The command palette offers every key binding of the current screen and of the app by
+its description; a focused widget's own keys (moving a cursor, scrolling) are left out."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
 
+from textual.app import App
 from textual.binding import ActiveBinding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
 
 HIDDEN_ACTIONS = frozenset({"command_palette", "app.command_palette"})
 """Actions not worth listing in the palette itself."""
@@ -20,6 +23,8 @@ class BindingCommands(Provider):
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
             if not binding.description or binding.action in HIDDEN_ACTIONS:
+                continue
+            if not isinstance(active.node, (Screen, App)):
                 continue
             if not active.enabled or binding.action in seen:
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from tui.core.model import Amount, AmountCheck
@@ -97,3 +98,11 @@ def format_check(check: AmountCheck, amounts: Sequence[Amount], lang: str | None
     parts = " + ".join(_scaled(amounts[p].value, size, french) for p in check.parts)
     verdict = "✓" if check.holds else "✗ does not add up"
     return f"{parts} = {format_amount(total, lang)} {verdict}"
+
+
+_ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
+def format_published(value: str) -> str:
+    """An ISO timestamp to the minute (`2006-12-20 21:42`); any other date as it is."""
+    return value[:16].replace("T", " ") if _ISO_TIME.match(value) else value

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from tui.core.sanitise import clean
 
-__all__ = ["clean", "line", "text"]
+__all__ = ["clean", "line", "sentence", "text"]
 
 
 def text(value: str | None, style: Style | str = "", *, default: str = "") -> Text:
@@ -28,3 +28,13 @@ def line(*parts: tuple[str | None, Style | str]) -> Text:
         if value:
             out.append(clean(value), style=style)
     return out
+
+
+def sentence(value: str) -> str:
+    """`value` cleaned and shown as a sentence: a capital when it starts with a plain word
+    (not a file name), and one full stop at the end."""
+    value = clean(value.strip())
+    first = value.split(" ", 1)[0]
+    if first.isalpha() and first.islower():
+        value = value[0].upper() + value[1:]
+    return value if value.endswith((".", "!", "?", "…")) else value + "."

@@ -22,6 +22,7 @@ from tui.ui.formatting import format_value
 from tui.ui.messages import Painted, ShowLibrary, ShowReader
 from tui.ui.safe_text import clean
 from tui.ui.screens.export import ask_and_export, default_path
+from tui.ui.widgets.key_table import KeyTable
 
 MAX_ROWS = 2000
 """Rows the table holds; typing narrows a longer list."""
@@ -81,7 +82,7 @@ class CompaniesScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter companies by name or spelling", id="company-filter")
-        yield DataTable(id="companies", cursor_type="row", zebra_stripes=True)
+        yield KeyTable(id="companies", cursor_type="row", zebra_stripes=True)
         yield Static(id="companies-status")
         yield Footer()
 
@@ -235,10 +236,14 @@ class CompaniesScreen(Screen[None]):
         self._fill()
 
     def action_focus_filter(self) -> None:
-        self.query_one("#company-filter", Input).focus()
+        # at once: keys typed right after `/` go to the filter, not to the bindings
+        self.set_focus(self.query_one("#company-filter", Input))
 
     def action_clear_filter(self) -> None:
-        self.query_one("#company-filter", Input).value = ""
+        box = self.query_one("#company-filter", Input)
+        if not box.value:
+            self.notify("Press q to quit.", markup=False)
+        box.value = ""
         self.query_one(DataTable).focus()
 
     def action_watch(self) -> None:

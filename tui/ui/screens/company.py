@@ -20,6 +20,7 @@ from tui.ui.formatting import format_value
 from tui.ui.messages import Open, Place, ShowLibrary
 from tui.ui.safe_text import clean
 from tui.ui.screens.export import ask_and_export, default_path
+from tui.ui.widgets.key_table import KeyTable
 
 ARTICLE_COLUMNS = (("Date", 10), ("Site", 16), ("Title", 36), ("×", 3))
 AMOUNT_COLUMNS = (("Date", 10), ("Amount", 16), ("Value", 14), ("Notes", 14))
@@ -56,7 +57,7 @@ class CompanyScreen(Screen[None]):
     """Shows one company; Enter on an article or an amount opens the article there."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,backspace,b", "back", "Back"),
+        Binding("escape,q,backspace,b", "back", "Back"),
         Binding("w", "watch", "Watch"),
         Binding("e", "export", "Export amounts"),
         Binding("l", "library", "Library"),
@@ -73,9 +74,9 @@ class CompanyScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="company-header")
         yield Static(id="articles-heading")
-        yield DataTable(id="company-articles", cursor_type="row", zebra_stripes=True)
+        yield KeyTable(id="company-articles", cursor_type="row", zebra_stripes=True)
         yield Static(id="amounts-heading")
-        yield DataTable(id="company-amounts", cursor_type="row", zebra_stripes=True)
+        yield KeyTable(id="company-amounts", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

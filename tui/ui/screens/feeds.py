@@ -27,6 +27,7 @@ from tui.ui.feed_format import age, feed_state, list_status
 from tui.ui.feed_runner import FEED_DONE, FINISHED, PAGE_DONE, STARTED, FeedNews, FeedRunner
 from tui.ui.messages import ShowLibrary
 from tui.ui.safe_text import clean
+from tui.ui.widgets.key_table import KeyTable
 from tui.ui.widgets.table_rows import Column, rebuild, update_in_place
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ class FeedsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter feeds by title, tag or address", id="feed-filter")
-        yield DataTable(id="feeds", cursor_type="row", zebra_stripes=True)
+        yield KeyTable(id="feeds", cursor_type="row", zebra_stripes=True)
         yield Static(id="feeds-status")
         yield ProgressBar(id="refresh-progress", show_eta=False)
         yield Footer()
@@ -173,6 +174,8 @@ class FeedsScreen(Screen[None]):
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#feed-filter", Input)
+        if not box.has_class("-shown"):
+            self.notify("Press q to quit.", markup=False)
         box.value = ""
         box.remove_class("-shown")
         self.query_one("#feeds", DataTable).focus()

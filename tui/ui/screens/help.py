@@ -66,8 +66,9 @@ def bindings_table(sections: Sequence[Section]) -> Table:
     for title, items in sections:
         table.add_row(Text(title, style="bold underline"), Text(""))
         for binding in _bindings(items):
-            if binding.description:
-                table.add_row(Text(_keys(binding)), Text(binding.description))
+            if binding.description:  # the tooltip, when there is one, says more
+                text = binding.tooltip or binding.description
+                table.add_row(Text(_keys(binding)), Text(text))
         table.add_row(Text(""), Text(""))
     return table
 

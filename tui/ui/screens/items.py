@@ -21,7 +21,8 @@ from tui.config import Settings
 from tui.core.errors import NewsdeskError
 from tui.ui.feed_format import item_date, item_flags
 from tui.ui.messages import Open, Place, ShowLibrary
-from tui.ui.safe_text import clean
+from tui.ui.safe_text import clean, sentence
+from tui.ui.widgets.key_table import KeyTable
 from tui.ui.widgets.table_rows import Column, rebuild, update_in_place
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ class ItemsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Text(clean(self.feed.name), style="bold"), id="items-title")
         yield Input(placeholder="Filter items by title or company", id="item-filter")
-        yield DataTable(id="items", cursor_type="row", zebra_stripes=True)
+        yield KeyTable(id="items", cursor_type="row", zebra_stripes=True)
         yield Static(id="items-status")
         yield Footer()
 
@@ -171,7 +172,7 @@ class ItemsScreen(Screen[None]):
         if kind == "summary":
             note = note or "the page could not be fetched"
             self.app.call_from_thread(
-                self.notify, f"Showing the feed's summary: {clean(note)}.", markup=False
+                self.notify, sentence(f"Showing the feed's summary: {note}"), markup=False
             )
         self.app.call_from_thread(self.post_message, Open(place))
         self.app.call_from_thread(self.reload)

@@ -242,7 +242,8 @@ class LibraryScreen(Screen[None]):
             self.post_message(Open(Place(library_id=int(event.row_key.value))))
 
     def action_focus_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        # at once: keys typed right after `/` go to the search box, not to the bindings
+        self.set_focus(self.query_one("#search", Input))
 
     def action_clear_search(self) -> None:
         if self.query_one("#search", Input).value:

@@ -109,6 +109,10 @@ class ReaderScreen(ReadingScreen):
     def action_refresh(self) -> None:
         current = self.history.current
         if current is None or self.article is None:
+            if self.unopened is not None:
+                self.visit(self.unopened)
+            else:
+                self.notify("Nothing to read again: u opens a file or URL.", markup=False)
             return
         place, scroll = current.place, self.view.scroll_y
         self.open(Request(place, remember=False, scroll=scroll, refresh=True, current=self.article))
@@ -171,7 +175,7 @@ class ReaderScreen(ReadingScreen):
             await self.mount(Input(placeholder=placeholder, id="find"))
         find = self.query_one("#find")
         find.add_class("-shown")
-        find.focus()
+        self.set_focus(find)  # at once: keys typed right after `/` go to the find box
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "find":

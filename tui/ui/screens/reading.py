@@ -26,7 +26,7 @@ from tui.core.model import Article
 from tui.ui import jobs
 from tui.ui.analysis import AnalyserGate
 from tui.ui.messages import FeedAddressOpened, Painted, Place
-from tui.ui.safe_text import clean
+from tui.ui.safe_text import clean, sentence
 from tui.ui.screens.analysing import PANEL_WAIT, AnalysingScreen
 from tui.ui.waiting import run_abandonable
 from tui.ui.widgets.article_view import ArticleView
@@ -77,6 +77,9 @@ class ReadingScreen(AnalysingScreen):
         self._preview_for: Request | None = None
         self._opening_timer: Timer | None = None
         self._after_first_paint: Callable[[], None] | None = None
+        self.unopened: Place | None = None
+        """What failed to open, or was stopped, while no article was on screen: `r`
+        tries it again."""
 
     # ---- the screen's parts --------------------------------------------------------
 
@@ -191,7 +194,8 @@ class ReadingScreen(AnalysingScreen):
             if self._preview_for is request:
                 self._redisplay_article()
         else:
-            self._nothing_open(f"Stopped opening {what}", "You stopped it (Escape).")
+            self.unopened = request.place
+            self._nothing_open(f"Stopped opening {what}", "You stopped it (Escape); r tries again.")
         self.notify(f"Stopped opening {what}.", markup=False)
         return True
 
@@ -266,8 +270,9 @@ class ReadingScreen(AnalysingScreen):
         self._finish_opening()
         self.notify(message, title="Could not open", severity="error", markup=False)
         if self.article is None:
+            self.unopened = request.place
             what = f"Could not open {clean(request.place.describe())}"
-            self._nothing_open(what, message.rstrip(".") + ".")
+            self._nothing_open(what, message.rstrip(".") + "; r tries again.")
             return
         if self._preview_for is request:
             self._redisplay_article()
@@ -277,6 +282,7 @@ class ReadingScreen(AnalysingScreen):
             return
         self._finish_opening()
         self._leave_article()
+        self.unopened = None
         if request.step < 0:
             self.history.back()
         elif request.step > 0:
@@ -290,7 +296,7 @@ class ReadingScreen(AnalysingScreen):
         self._show_related_and_panel()
         for notice in (*loaded.article.notices, loaded.message):
             if notice:
-                self.notify(notice, markup=False)
+                self.notify(sentence(notice), markup=False)
         if request.scroll:
             self.call_after_refresh(self.view.scroll_to, y=request.scroll, animate=False)
         elif request.place.mark is not None:

@@ -26,6 +26,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.model import Article, Entities
+from tui.ui.formatting import format_published
 from tui.ui.safe_text import clean
 from tui.ui.widgets.wrap import BodyLayout
 
@@ -251,7 +252,9 @@ class ArticleView(ScrollView, can_focus=True):
         if article is not None:
             header.append(Text(clean(article.title or "(untitled)"), style=title_style))
             byline = " · ".join(
-                clean(v) for v in (article.site, article.published, article.author) if v
+                clean(v)
+                for v in (article.site, format_published(article.published or ""), article.author)
+                if v
             )
             if byline:
                 header.append(Text(byline, style=meta_style))

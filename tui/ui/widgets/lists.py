@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.geometry import Offset, Region
+from textual.widget import Widget
 from textual.widgets import OptionList
 
 
 class KeyList(OptionList):
-    """An option list; an empty one (only a disabled "none" line) takes no Tab stop."""
+    """An option list; an empty one (only a disabled "none" line) takes no Tab stop.
+
+    In the side panel a list is as tall as its rows (see app.tcss), so the panel is the
+    one thing that scrolls: moving the highlight scrolls the panel to show the row."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -20,3 +25,18 @@ class KeyList(OptionList):
 
     def allow_focus(self) -> bool:
         return super().allow_focus() and any(not option.disabled for option in self.options)
+
+    def on_focus(self) -> None:
+        self.call_after_refresh(self.scroll_to_highlight)
+
+    def scroll_to_region(self, region: Region, **options: Any) -> Offset:
+        """Show `region` of the list (the highlighted row), scrolling the container too
+        while the list has the focus (filling a list leaves the panel where it is)."""
+        offset = super().scroll_to_region(region, **options)
+        container = self.parent
+        if self.has_focus and isinstance(container, Widget) and container.is_scrollable:
+            inside = Offset(self.gutter.left, self.gutter.top) - self.scroll_offset
+            container.scroll_to_region(
+                region.translate(self.virtual_region.offset + inside), animate=False
+            )
+        return offset
