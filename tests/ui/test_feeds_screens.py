@@ -10,17 +10,19 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
+from tests.core.desk_data import capgemini_story, french_story
 from tests.core.feeds_server import FeedServer, article_feed, fixture_names, serve_feeds
 from tests.ui.conftest import invented_article, screen_text, settle
 from tui.config import Settings
 from tui.core.background import Analyser
+from tui.core.feeds.model import Entry
 from tui.core.library.feed_items import FeedItems
 from tui.core.library.feeds import FeedStore
 from tui.core.library.store import Library
 from tui.ui.app import NewsdeskApp
 from tui.ui.screens.feed_dialogs import AddFeedScreen, ConfirmScreen
 from tui.ui.screens.feeds import FeedsScreen
-from tui.ui.screens.items import ItemsScreen
+from tui.ui.screens.items import ItemsScreen, marker
 from tui.ui.screens.library import LibraryScreen
 from tui.ui.screens.reader import ReaderScreen
 
@@ -319,3 +321,40 @@ async def test_feed_and_item_lists_move_with_the_vim_keys(
         assert items.cursor_row == 2
         await pilot.press("G")
         assert items.cursor_row == items.row_count - 1 > 2
+
+
+async def test_items_whose_article_names_a_watched_company_are_starred(
+    settings: Settings, analyser: Analyser
+) -> None:
+    with Library(settings.library_path) as library:
+        story = library.save(capgemini_story())
+        other = library.save(french_story())
+        feed = FeedStore(library).add("https://feeds.example/desk", title="Desk news")[0]
+        items = FeedItems(library)
+        stored = items.store_entries(
+            feed.id, [Entry("a", "Cap Gemini buys"), Entry("b", "Dassault")]
+        )
+        for item_id, article_id in zip(stored.new, (story, other), strict=True):
+            items.attach_article(item_id, article_id, "page", None, "")
+        capgemini = next(c for c in library.desk.companies()[0] if c.name == "Cap Gemini")
+        library.desk.watch(capgemini.key, capgemini.name)
+    app = NewsdeskApp(None, settings, analyser=analyser)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await feed_list(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ItemsScreen)
+        marks = {item.title: str(marker(item, screen.watched)) for item in screen.shown}
+        assert marks == {"Cap Gemini buys": "★", "Dassault": " "}
+        assert "★" in screen_text(app)
+        with Library(settings.library_path) as library:
+            library.desk.unwatch(capgemini.key)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        returned = app.screen
+        assert isinstance(returned, ItemsScreen) and returned is screen
+        assert returned.watched == set(), "listed again on return"
+        assert "★" not in screen_text(app)

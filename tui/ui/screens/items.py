@@ -7,6 +7,7 @@ back to the feed list, as in newsboat.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from tui.ui.screens.feeds import FeedsScreen
 
 MARKER_WIDTH = 1
-"""The first column is kept for a per-item marker (a watched company, later); see `marker`."""
+"""The first column marks an item whose article mentions a watched company; see `marker`."""
 COLUMNS: tuple[Column, ...] = (
     ("", MARKER_WIDTH, "marker"),
     ("", 3, "flags"),
@@ -44,8 +45,14 @@ COLUMNS: tuple[Column, ...] = (
 COLUMN_KEYS = tuple(key for _, _, key in COLUMNS)
 
 
-def marker(item: Item) -> Text:
-    """The per-item marker column: empty for now, the place a watch list will mark items."""
+WATCHED = "★"
+
+
+def marker(item: Item, watched: Set[int]) -> Text:
+    """`★` when the item's saved article mentions a watched company (`watched` holds
+    those articles' ids)."""
+    if item.article_id is not None and item.article_id in watched:
+        return Text(WATCHED, style="bold yellow")
     return Text(" " * MARKER_WIDTH)
 
 
@@ -75,6 +82,8 @@ class ItemsScreen(Screen[None]):
         self.feeds_screen = feeds
         """The feed list, which runs refreshes and background jobs for both screens."""
         self.items: list[Item] = []
+        self.watched: Set[int] = frozenset()
+        """The saved articles among the items' that mention a watched company."""
         self.shown: list[Item] = []
 
     def compose(self) -> ComposeResult:
@@ -86,6 +95,10 @@ class ItemsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#items", DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        """List the items whenever the screen shows: read marks and the watch list may
+        have changed on the screens above it."""
         self.reload()
 
     def watch_order(self) -> None:
@@ -104,13 +117,16 @@ class ItemsScreen(Screen[None]):
         try:
             with Library(self.settings.library_path) as library:
                 items = FeedItems(library).items(self.feed.id, order=order)
+                saved = (i.article_id for i in items if i.article_id is not None)
+                watched = library.desk.watched_article_ids(saved)
         except NewsdeskError as error:
             self.app.call_from_thread(self._status, f"The library cannot be read: {error}")
             return
-        self.app.call_from_thread(self._listed, items)
+        self.app.call_from_thread(self._listed, items, watched)
 
-    def _listed(self, items: list[Item]) -> None:
+    def _listed(self, items: list[Item], watched: Set[int]) -> None:
         self.items = items
+        self.watched = watched
         self._fill()
 
     def on_resize(self) -> None:
@@ -121,7 +137,7 @@ class ItemsScreen(Screen[None]):
         words = self.query_one("#item-filter", Input).value.casefold().split()
         self.shown = [i for i in self.items if all(w in _haystack(i) for w in words)]
         table = self.query_one("#items", DataTable)
-        rows = [(str(item.id), _cells(item)) for item in self.shown]
+        rows = [(str(item.id), _cells(item, self.watched)) for item in self.shown]
         if not update_in_place(table, COLUMN_KEYS, rows):
             keep = table.cursor_row
             rebuild(table, COLUMNS, rows, self.size.width)
@@ -254,9 +270,9 @@ class ItemsScreen(Screen[None]):
         self.post_message(ShowLibrary())
 
 
-def _cells(item: Item) -> tuple[Text, ...]:
+def _cells(item: Item, watched: Set[int]) -> tuple[Text, ...]:
     return (
-        marker(item),
+        marker(item, watched),
         item_flags(item),
         Text(item_date(item), style="dim"),
         Text(
