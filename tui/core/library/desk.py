@@ -8,7 +8,7 @@ SQLite errors into `StoreError` like the library does. The query text is parsed 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from typing import TextIO
@@ -228,13 +228,7 @@ class Desk:
         with self._guard() as conn:
             return watch_list.watched_names(conn)
 
-    def watched_keys(self) -> tuple[str, ...]:
-        """Every key of every watched company: give it to `watch.watched_in` for items
-        that are not saved yet."""
-        with self._guard() as conn:
-            return watch_list.watched_keys(conn)
-
-    def watched_article_ids(self, among: Iterator[int] | None = None) -> set[int]:
-        """The saved articles that mention a watched company (feed screens mark these)."""
+    def watched_article_ids(self, among: Iterable[int] | None = None) -> set[int]:
+        """The saved articles that mention a watched company (only those of `among`)."""
         with self._guard() as conn:
             return watch_list.watched_article_ids(conn, among=among)

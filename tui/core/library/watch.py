@@ -7,12 +7,10 @@ key's whole group at the time of asking, so a spelling met later is watched too.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from tui.core.library.company_groups import Groups
-from tui.core.library.company_key import company_key
-from tui.core.model import Entities
 
 
 def watch(conn: sqlite3.Connection, key: str, name: str) -> None:
@@ -63,10 +61,3 @@ def watched_article_ids(
     sql = f"SELECT DISTINCT article_id FROM desk_companies WHERE key IN ({marks})"
     found = {int(row[0]) for row in conn.execute(sql, keys)}
     return found if among is None else found & set(among)
-
-
-def watched_in(entities: Entities | None, keys: Collection[str]) -> list[str]:
-    """The companies of `entities` (an item not saved yet) that are watched, by name."""
-    if entities is None or not keys:
-        return []
-    return [c.name for c in entities.companies if company_key(c.name) in keys]
