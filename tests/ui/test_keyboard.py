@@ -317,3 +317,18 @@ async def test_the_palette_offers_the_screens_actions_not_the_tables_cursor_keys
         shown = screen_text(app)
         assert "Sort (next column)" in shown and "Remove article" in shown
         assert "Cursor up" not in shown and "Page Left" not in shown
+
+
+async def test_an_80_column_footer_still_shows_help_and_quit(
+    settings: Settings, analyser: Analyser
+) -> None:
+    _library_of_three(settings)
+    app = NewsdeskApp(None, settings, analyser=analyser)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key in ("", "F", "c"):
+            if key:
+                await pilot.press(key)
+                await settle(pilot)
+            footer = next(line for line in reversed(screen_text(app).splitlines()) if line.strip())
+            assert "q Quit" in footer and "? Help" in footer, footer

@@ -29,7 +29,8 @@ class BindingCommands(Provider):
             if not active.enabled or binding.action in seen:
                 continue
             seen.add(binding.action)
-            yield binding.description, active, self.app.get_key_display(binding) or key
+            name = binding.tooltip or binding.description  # the tooltip says more
+            yield name, active, self.app.get_key_display(binding) or key
 
     async def _run(self, active: ActiveBinding) -> None:
         await self.app.run_action(active.binding.action, active.node)

@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from tui.config import Settings
@@ -22,6 +22,7 @@ from tui.ui.formatting import format_value
 from tui.ui.messages import Painted, ShowLibrary, ShowReader
 from tui.ui.safe_text import clean
 from tui.ui.screens.export import ask_and_export, default_path
+from tui.ui.widgets.footer import KeyFooter
 from tui.ui.widgets.key_table import KeyTable
 
 MAX_ROWS = 2000
@@ -84,7 +85,7 @@ class CompaniesScreen(Screen[None]):
         yield Input(placeholder="Filter companies by name or spelling", id="company-filter")
         yield KeyTable(id="companies", cursor_type="row", zebra_stripes=True)
         yield Static(id="companies-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()

@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tui.config import Settings
 from tui.core.errors import NewsdeskError
@@ -20,6 +20,7 @@ from tui.ui.formatting import format_value
 from tui.ui.messages import Open, Place, ShowLibrary
 from tui.ui.safe_text import clean
 from tui.ui.screens.export import ask_and_export, default_path
+from tui.ui.widgets.footer import KeyFooter
 from tui.ui.widgets.key_table import KeyTable
 
 ARTICLE_COLUMNS = (("Date", 10), ("Site", 16), ("Title", 36), ("×", 3))
@@ -59,7 +60,7 @@ class CompanyScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,backspace,b", "back", "Back"),
         Binding("w", "watch", "Watch"),
-        Binding("e", "export", "Export amounts"),
+        Binding("e", "export", "Export", tooltip="Export amounts"),
         Binding("l", "library", "Library"),
         Binding("tab", "app.focus_next", "Next table", show=False),
     ]
@@ -77,7 +78,7 @@ class CompanyScreen(Screen[None]):
         yield KeyTable(id="company-articles", cursor_type="row", zebra_stripes=True)
         yield Static(id="amounts-heading")
         yield KeyTable(id="company-amounts", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#company-articles", DataTable).focus()

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
+from textual.widgets import DataTable, Input, ProgressBar, Static
 
 from tui.config import Settings
 from tui.core.errors import NewsdeskError
@@ -27,6 +27,7 @@ from tui.ui.feed_format import age, feed_state, list_status
 from tui.ui.feed_runner import FEED_DONE, FINISHED, PAGE_DONE, STARTED, FeedNews, FeedRunner
 from tui.ui.messages import ShowLibrary
 from tui.ui.safe_text import clean
+from tui.ui.widgets.footer import KeyFooter
 from tui.ui.widgets.key_table import KeyTable
 from tui.ui.widgets.table_rows import Column, rebuild, update_in_place
 
@@ -52,10 +53,10 @@ class FeedsScreen(Screen[None]):
     """Every subscription; Enter lists a feed's items."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "refresh_one", "Refresh feed"),
-        Binding("R", "refresh_all", "Refresh all"),
-        Binding("A", "mark_read", "Mark feed read"),
-        Binding("a", "add", "Add feed"),
+        Binding("r", "refresh_one", "Refresh", tooltip="Refresh feed"),
+        Binding("R", "refresh_all", "Refresh all", show=False),
+        Binding("A", "mark_read", "All read", tooltip="Mark feed read"),
+        Binding("a", "add", "Add", tooltip="Add feed"),
         Binding("i", "interval", "Refresh interval", show=False),
         Binding("delete", "unsubscribe", "Unsubscribe", show=False),
         Binding("slash", "filter", "Filter"),
@@ -79,7 +80,7 @@ class FeedsScreen(Screen[None]):
         yield KeyTable(id="feeds", cursor_type="row", zebra_stripes=True)
         yield Static(id="feeds-status")
         yield ProgressBar(id="refresh-progress", show_eta=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#feeds", DataTable).focus()

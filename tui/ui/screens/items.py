@@ -16,13 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from tui.config import Settings
 from tui.core.errors import NewsdeskError
 from tui.ui.feed_format import item_date, item_flags
 from tui.ui.messages import Open, Place, ShowLibrary
 from tui.ui.safe_text import clean, sentence
+from tui.ui.widgets.footer import KeyFooter
 from tui.ui.widgets.key_table import KeyTable
 from tui.ui.widgets.table_rows import Column, rebuild, update_in_place
 
@@ -60,14 +61,14 @@ class ItemsScreen(Screen[None]):
     """The items of one feed; Enter reads one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("N", "toggle_read", "Toggle read"),
+        Binding("N", "toggle_read", "Read", tooltip="Toggle read"),
         Binding("s", "star", "Star"),
-        Binding("A", "mark_read", "Mark feed read"),
-        Binding("r", "refresh_one", "Refresh feed"),
+        Binding("A", "mark_read", "All read", tooltip="Mark feed read"),
+        Binding("r", "refresh_one", "Refresh", tooltip="Refresh feed"),
         Binding("R", "refresh_all", "Refresh all", show=False),
-        Binding("o", "order", "Unread first / newest"),
+        Binding("o", "order", "Order", tooltip="Unread first / newest first"),
         Binding("slash", "filter", "Filter"),
-        Binding("q,escape", "back", "Feeds"),
+        Binding("q,escape", "back", "Back", tooltip="Back to the feed list"),
         Binding("l", "library", "Library", show=False),
     ]
     """Item list keys (newsboat's, where it has one); Enter reads the item."""
@@ -91,7 +92,7 @@ class ItemsScreen(Screen[None]):
         yield Input(placeholder="Filter items by title or company", id="item-filter")
         yield KeyTable(id="items", cursor_type="row", zebra_stripes=True)
         yield Static(id="items-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#items", DataTable).focus()

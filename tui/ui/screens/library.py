@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
+from textual.widgets import DataTable, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from tui.config import Settings
@@ -30,6 +30,7 @@ from tui.ui.library_order import (
 from tui.ui.messages import Listed, Open, Painted, Place, ShowReader
 from tui.ui.safe_text import clean
 from tui.ui.screens.open_url import ConfirmScreen, OpenUrlScreen
+from tui.ui.widgets.footer import KeyFooter
 from tui.ui.widgets.key_table import KeyTable
 
 if TYPE_CHECKING:
@@ -60,13 +61,13 @@ class LibraryScreen(Screen[None]):
         Binding("slash", "focus_search", "Search"),
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("u,ctrl+l", "open_location", "Open"),
-        Binding("s", "sort_next", "Sort (next column)"),
+        Binding("s", "sort_next", "Sort", tooltip="Sort (next column)"),
         Binding("S", "sort_reverse", "Reverse the order", show=False),
         Binding("r", "reload", "Reload list", show=False),
         Binding("b", "reader", "Reader"),
         Binding("delete", "remove", "Remove article", show=False),
-        Binding("e", "export", "Export facts"),
-        Binding("c", "app.companies", "Companies"),
+        Binding("e", "export", "Export", tooltip="Export facts"),
+        Binding("c", "app.companies", "Companies", show=False),
         Binding("tab", "app.focus_next", "Next pane", show=False),
     ]
     """Library keys; Enter on a row opens the article, q quits."""
@@ -93,7 +94,7 @@ class LibraryScreen(Screen[None]):
         yield KeyTable(id="entries", cursor_type="row", zebra_stripes=True)
         yield Static(id="library-status")
         yield ProgressBar(id="import-progress", show_eta=False)
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def table(self) -> KeyTable:

@@ -134,9 +134,9 @@ class ReadingScreen(AnalysingScreen):
             self.set_timer(FOOTER_DELAY, self._mount_footer)
 
     async def _mount_footer(self) -> None:
-        from textual.widgets import Footer
+        from tui.ui.widgets.footer import KeyFooter
 
-        await self.mount(Footer())
+        await self.mount(KeyFooter())
         self.refresh_bindings()  # a footer mounted late shows the keys on the next update
 
     def _set_location(self, text: Text) -> None:
