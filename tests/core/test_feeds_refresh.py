@@ -16,6 +16,7 @@ import pytest
 from tests.core.feeds_server import FEED_FIXTURES, FeedServer, serve_feeds
 from tests.paths import ROOT
 from tui.config import Settings
+from tui.core.feeds.discover import looks_like_feed
 from tui.core.feeds.refresh import FeedResult, RefreshOptions, refresh_feeds
 from tui.core.feeds.subscribe import subscribe
 from tui.core.feeds.workers import ParsePool, parse_in_worker
@@ -188,6 +189,22 @@ def test_the_same_story_from_two_feeds_is_one_item_with_two_sources(
         assert (stored.unread, stored.total) == recount(library, feed.id) == (2, 3)
 
 
+def test_two_posts_of_one_feed_linking_one_page_stay_two_items(
+    feed_server: FeedServer, library: Library, settings: Settings
+) -> None:
+    """A link blog's posts about the same site have their own guids: both are kept, and
+    the refresh does not call either a story seen in other feeds."""
+    day = "Mon, 02 Nov 2026 10:00:00 GMT"
+    posts = [("A new minimal blog", "https://mnml.example/?utm_source=a", day)]
+    posts.append(("More on that minimal blog", "https://mnml.example/?utm_source=b", day))
+    feed_server.routes["/link-blog"] = (200, story_feed("Links", posts), "application/rss+xml")
+    feed = add(library, feed_server.url("/link-blog"))
+    (result,) = refresh(library, settings, [feed])
+    assert (len(result.new_items), result.merged) == (2, 0)
+    assert "other feeds" not in result.message
+    assert len(FeedItems(library).items(feed.id)) == 2
+
+
 def test_counters_follow_read_marks_and_unsubscribing(
     feed_server: FeedServer, library: Library, settings: Settings
 ) -> None:
@@ -297,3 +314,21 @@ def test_a_pool_started_beside_other_threads_spawns_its_workers(feed_server: Fee
     finally:
         pool.shutdown()
     assert len(parsed.entries) == 10
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(
+        p.name for p in FEED_FIXTURES.iterdir() if p.suffix in {".xml", ".rss", ".atom", ".rdf"}
+    ),
+)
+def test_every_fixture_feed_is_recognised_by_its_content(name: str) -> None:
+    """Served as plain XML: a stylesheet instruction, comments or a DOCTYPE before the
+    root element do not hide a feed."""
+    assert looks_like_feed((FEED_FIXTURES / name).read_bytes(), "application/xml")
+
+
+def test_a_web_page_is_not_a_feed() -> None:
+    page = b'<?xml version="1.0"?>\n<!DOCTYPE html>\n<html><head><title>x</title></head></html>'
+    assert not looks_like_feed(page, "application/xhtml+xml")
+    assert not looks_like_feed(b"<!doctype html><html><body><rss>", "text/html")

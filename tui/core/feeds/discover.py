@@ -23,8 +23,12 @@ FEED_MEDIA_TYPES = (
 _LINK = re.compile(r"<link\b[^>]*>", re.I)
 _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _FEED_START = re.compile(
-    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S
+    rb"^\s*(?:(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)\s*)*"
+    rb"<(?:rss|feed|(?:\w+:)?RDF)\b",
+    re.S,
 )
+"""A feed's root element, after any XML declaration, processing instructions (a
+stylesheet), comments and a DOCTYPE."""
 
 
 def looks_like_feed(content: bytes, content_type: str) -> bool:

@@ -238,10 +238,16 @@ def _update(conn: sqlite3.Connection, item_id: int, entry: Entry) -> None:
 
 
 def _same_story(conn: sqlite3.Connection, feed_id: int, entry: Entry, sort_date: str) -> int | None:
-    """The existing item this entry is another copy of, if any."""
+    """The item of another feed this entry is another copy of, if any. Within one feed,
+    entries with their own guids are their own items, even when they link to the same page
+    (a link blog's posts about one site)."""
+    other_feed = (
+        " AND NOT EXISTS (SELECT 1 FROM item_sources s WHERE s.item_id = i.id AND s.feed_id = ?)"
+    )
     if entry.canonical:
         row = conn.execute(
-            "SELECT id FROM items WHERE canonical = ? LIMIT 1", (entry.canonical,)
+            f"SELECT i.id FROM items i WHERE i.canonical = ?{other_feed} LIMIT 1",
+            (entry.canonical, feed_id),
         ).fetchone()
         if row is not None:
             return int(row[0])
@@ -251,8 +257,7 @@ def _same_story(conn: sqlite3.Connection, feed_id: int, entry: Entry, sort_date:
     start, end = dedupe.window(sort_date)
     row = conn.execute(
         "SELECT i.id FROM items i WHERE i.title_key = ? AND i.sort_date > ? AND i.sort_date < ?"
-        " AND NOT EXISTS (SELECT 1 FROM item_sources s WHERE s.item_id = i.id"
-        " AND s.feed_id = ?) LIMIT 1",
+        f"{other_feed} LIMIT 1",
         (key, start, end, feed_id),
     ).fetchone()
     return None if row is None else int(row[0])
