@@ -8,6 +8,7 @@ either before or after it, never half-way. Never edit a released migration: appe
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from tui.core.errors import StoreError
@@ -259,6 +260,21 @@ def describe_error(path: Path, error: sqlite3.Error) -> str:
     return f"The library {path} could not be used: {reason}."
 
 
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch the file to WAL mode. SQLite does not wait for the lock this takes (its busy
+    handler is not called), so a new file opened by several newsdesks at once is retried
+    here for as long as a busy database would be waited for."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """Open (creating if needed) the library file in WAL mode, migrated to the current schema.
 
@@ -277,7 +293,7 @@ def connect(path: Path) -> sqlite3.Connection:
     except sqlite3.Error as error:
         raise StoreError(describe_error(path, error)) from error
     try:
-        conn.execute("PRAGMA journal_mode = WAL")
+        _use_wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         migrate(conn)
