@@ -7,7 +7,7 @@ import webbrowser
 import pytest
 from textual.widgets import OptionList
 
-from tests.ui.conftest import SAMPLES, SEED, invented_article, screen_text, settle
+from tests.ui.conftest import SAMPLES, SEED, invented_article, screen_text, settle, until
 from tui.config import Settings
 from tui.core.background import Analyser
 from tui.core.library.store import Library
@@ -288,12 +288,14 @@ async def test_the_narrow_panel_has_one_scrollbar_and_follows_the_highlight(
         assert panel.scroll_y == 0, "filling the lists leaves the panel at its top"
         amounts.focus()
         await pilot.press("G")
-        await pilot.pause()
+
+        def last_row_shown() -> bool:
+            window = panel.scroll_y + panel.scrollable_content_region.height
+            return panel.scroll_y > 0 and amounts.virtual_region.bottom <= window
+
+        await until(pilot, last_row_shown, timeout=5.0)
         assert panel.show_vertical_scrollbar
         lists = app.reader.query(OptionList)
         assert not any(section.show_vertical_scrollbar for section in lists)
-        window = panel.scroll_y + panel.scrollable_content_region.height
-        assert panel.scroll_y > 0 and amounts.virtual_region.bottom <= window, "last row shown"
         await pilot.press("g")
-        await pilot.pause()
-        assert panel.scroll_y <= amounts.virtual_region.y, "first row shown"
+        await until(pilot, lambda: panel.scroll_y <= amounts.virtual_region.y, timeout=5.0)
