@@ -454,9 +454,12 @@ def _tally(cases: list[Case], lang: str) -> tuple[float, list[str], list[str]]:
     return 1 - len(missed) / total, missed, wrong
 
 
-FLOORS = {"fr": 0.80, "en": 0.75}
+FLOORS = {"fr": 0.85, "en": 0.65}
 """Recall the fitted scorer reaches on these paragraphs, which it was never fitted on
-(measured 0.84 in French, 0.77 in English when the scorer was last fitted)."""
+(measured 0.88 in French, 0.67 in English when the scorer was last fitted; 0.84 and 0.77
+with the previous fit). The thresholds are now chosen for precision first on the annotated
+pages, and English names with only 'ORG' and a company word ('Tavira Motors') score just
+under the English one."""
 MAX_WRONG = {"fr": 2, "en": 1}
 """Non-companies it may list on them at most (measured: 2 and 0)."""
 

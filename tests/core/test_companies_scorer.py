@@ -3,11 +3,13 @@ the error classes the issue named (our own sentences, invented names)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tui.core.entities import nlp
 from tui.core.entities.analyse import analyse
-from tui.core.entities.companies import RULES, find_companies, gazetteer, scoring
+from tui.core.entities.companies import RULES, find_companies, gazetteer, score_forms, scoring
 from tui.core.entities.companies.candidates import candidate_forms
 from tui.core.entities.companies.features import NAMES
 from tui.core.model import Article, Company, Mention
@@ -138,3 +140,54 @@ def test_a_place_after_listed_on_is_a_market_not_a_company() -> None:
     found, organisations = find_companies(text, "en", nlp.entity_spans(text, "en"))
     assert "Oslo Stock Exchange" not in {c.name for c in found}
     assert {o.name: o.kind for o in organisations}.get("Oslo Stock Exchange") == "market"
+
+
+def test_members_of_an_enumeration_carry_that_evidence() -> None:
+    text = "The show featured names like Zorvane, Quelbrik, Tarnovo and even Pelluxa this year."
+    page, scored = score_forms(text, "en", nlp.entity_spans(text, "en"))
+    evidence = {form.text: dict(zip(NAMES, found, strict=True)) for form, found in scored}
+    for name in ("Zorvane", "Quelbrik", "Tarnovo", "Pelluxa"):
+        assert evidence[name]["enumeration"] == (1.0, "one of 4 names listed"), name
+    assert page.body == text
+    two = "Zorvane and Quelbrik signed."
+    _, scored = score_forms(two, "en", nlp.entity_spans(two, "en"))
+    assert all(dict(zip(NAMES, f, strict=True))["enumeration"][0] == 0 for _, f in scored)
+
+
+def test_each_language_has_its_own_threshold() -> None:
+    scorer = scoring.Scorer({"legal_form": 1.0}, 0.0, 0.6, {"fr": 0.4})
+    assert scorer.threshold_for("fr") == 0.4
+    assert scorer.threshold_for("en") == 0.6
+    again = scoring.scorer_from_json(scorer.to_json())
+    assert again == scorer
+    assert scoring.scorer_from_json({"weights": {}, "bias": 0, "threshold": 0.5}).by_language == {}
+    shipped = scoring.shipped_scorer()
+    assert shipped is not None and set(shipped.by_language) == {"en", "fr"}
+    text = "Le groupe Velmoria SA a racheté la société Tessarine."
+    strict = scoring.Scorer(shipped.weights, shipped.bias, 0.5, {"fr": 0.999999})
+    found, _ = find_companies(text, "fr", nlp.entity_spans(text, "fr"), scorer=strict)
+    assert found == ()
+    lenient = scoring.Scorer(shipped.weights, shipped.bias, 0.999999, {"fr": 0.5})
+    found, _ = find_companies(text, "fr", nlp.entity_spans(text, "fr"), scorer=lenient)
+    assert "Velmoria SA" in {c.name for c in found}
+
+
+def test_a_span_cut_short_loses_its_dangling_connector() -> None:
+    body = "La Banque africaine d’investissement et la banque panafricaine basée à Lomé."
+    forms = candidate_forms(body, [(3, 21, "ORG")])
+    assert body[3:21] == "Banque africaine d"
+    assert "Banque africaine" in forms
+    assert not any(text.endswith(" d") for text in forms)
+    assert not any(text.startswith("banque") for text in forms)
+    assert "éditions Philippe Picquier" in candidate_forms("Chez éditions Philippe Picquier.", [])
+
+
+def test_a_newspaper_title_is_evidence_of_a_company() -> None:
+    text = "The Tarnwick Courant and the Pelso Post-Gazette were sold to Quelbrik Media."
+    _, scored = score_forms(text, "en", nlp.entity_spans(text, "en"))
+    evidence = {form.text: dict(zip(NAMES, found, strict=True)) for form, found in scored}
+    assert evidence["Tarnwick Courant"]["newspaper"] == (1.0, "newspaper title (Courant)")
+    assert evidence["Pelso Post-Gazette"]["newspaper"][0] == 1.0
+    assert all(
+        e["newspaper"][0] == 0 for t, e in evidence.items() if len(re.split(r"[\s-]+", t)) < 2
+    )

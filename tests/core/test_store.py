@@ -6,6 +6,7 @@ import io
 import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,19 @@ def test_unanalysed_article_picks_up_cached_entities(library: Library) -> None:
     article_id = library.save(make_article(entities=None))
     assert library.get(article_id).entities == ENTITIES
     assert library.entries()[0].amounts == 2
+
+
+def test_entities_found_without_a_model_are_not_cached(library: Library) -> None:
+    degraded = replace(ENTITIES, notices=("No language model could load.",))
+    library.remember_entities(BODY, degraded)
+    assert library.cached_entities(BODY) is None
+    article_id = library.save(make_article(entities=degraded))
+    assert library.cached_entities(BODY) is None
+    assert library.get(article_id).entities is None
+    library.save(make_article())
+    assert library.get(article_id).entities == ENTITIES
+    library.save(make_article(entities=degraded))
+    assert library.cached_entities(BODY) == ENTITIES
 
 
 def test_article_without_source_or_url_is_keyed_by_body(library: Library) -> None:

@@ -70,6 +70,12 @@ def _entities_json(entities: Entities) -> str:
     return json.dumps({k: data[k] for k in _ENTITY_KEYS}, ensure_ascii=False)
 
 
+def _cacheable(entities: Entities) -> bool:
+    """Results with a notice (a language model that did not load) are a fallback: they
+    are shown once with their notice, never cached to stand in for the full analysis."""
+    return not entities.notices
+
+
 def _entities_from_json(text: str) -> Entities:
     rebuilt = article_from_dict({"body": "", **json.loads(text)})
     return rebuilt.entities or Entities()
@@ -230,12 +236,12 @@ class Library:
         fetched = raw is not None or etag is not None or last_modified is not None
         with self._transaction() as conn:
             entities = article.entities
-            if entities is not None:
+            if entities is not None and _cacheable(entities):
                 conn.execute(
                     "INSERT OR REPLACE INTO entity_results VALUES (?, ?, ?)",
                     (digest, ANALYSER_VERSION, _entities_json(entities)),
                 )
-            else:
+            elif entities is None:
                 entities = self._cached(conn, digest)
             values = _article_row(article, key, digest, entities, fetched, etag, last_modified)
             article_id = int(conn.execute(_UPSERT, values).fetchone()[0])
@@ -248,6 +254,8 @@ class Library:
 
     def remember_entities(self, body: str, entities: Entities) -> None:
         """Cache the entity results of a body that is not (yet) saved as an article."""
+        if not _cacheable(entities):
+            return
         with self._transaction() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO entity_results VALUES (?, ?, ?)",

@@ -93,7 +93,7 @@ def second_pass(
     kept = frozenset(
         form.text
         for form, found in scored
-        if scorer.probability(NAMES, [v for v, _ in found]) >= scorer.threshold
+        if scorer.probability(NAMES, [v for v, _ in found]) >= scorer.threshold_for(page.lang)
     )
     page.accept(kept)
     out = []
@@ -112,12 +112,13 @@ def choose(
     scored = second_pass(page, scored, scorer)
     verdicts: list[Verdict] = []
     rejected: list[tuple[Form, list[Evidence]]] = []
+    threshold = scorer.threshold_for(page.lang)
     for form, found in scored:
         values = [value for value, _ in found]
         probability = scorer.probability(NAMES, values)
         entry = gz.lookup(form.text)
         market = dict(zip(NAMES, found, strict=True))["market"][0] > 0
-        if probability >= scorer.threshold and not market and not _known_non_company(entry):
+        if probability >= threshold and not market and not _known_non_company(entry):
             reasons = scorer.reasons(NAMES, found)
             known = entry if entry is not None and entry.kind == gz.COMPANY else None
             verdicts.append(Verdict(form.text, "company", "company", known, probability, reasons))

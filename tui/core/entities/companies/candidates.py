@@ -65,6 +65,8 @@ COMPOUND = re.compile(
     r"|branded|related|linked|friendly|exclusive|compatible)\b"
 )
 """A name glued to a participle: the name alone is the candidate."""
+DANGLING = re.compile(r"(?:[ \t\xa0]+(?:of|de|des|du|d|l|and|et|&))+$")
+"""A connector left at the end of a span cut short ('Banque africaine d'): not the name's."""
 SENTENCE_END = re.compile(r"(?:^|[.!?:;»\"”\n]\s*|\n)$")
 LIST_ITEM = re.compile(rf"[{UP}a-z0-9][\w.&'’\-]*(?:[ \t][{UP}0-9][\w.&'’\-]*){{0,3}}")
 """One item of a comma list, lowercase brands included ('A, b-brand, C and D')."""
@@ -235,6 +237,9 @@ def trim(body: str, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     if body[start:end].endswith(("'s", "’s")):
         end -= 2
+    dangling = DANGLING.search(body, start, end)
+    if dangling is not None:
+        end = dangling.start()
     compound = COMPOUND.search(body, start, end)
     if compound is not None and compound.end() == end:
         end = compound.start()
@@ -271,9 +276,14 @@ def list_members(body: str, forms: dict[str, Form]) -> list[tuple[int, int]]:
 
 
 def _prefixed(text: str) -> bool:
-    """'éditions Philippe Picquier': a lowercase company prefix opens the name."""
+    """'éditions Philippe Picquier': a lowercase company prefix opens the name (which goes
+    on in capitals: 'banque panafricaine' names no one)."""
     words = text.split()
-    return len(words) > 1 and words[0].capitalize() in gz.lexicon().company_prefixes
+    return (
+        len(words) > 1
+        and words[0].capitalize() in gz.lexicon().company_prefixes
+        and words[1][:1].isupper()
+    )
 
 
 def keeps_article(text: str) -> bool:

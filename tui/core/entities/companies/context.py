@@ -206,6 +206,29 @@ def _anchors_near(page: Page, occ: Occurrence) -> list[tuple[int, int, str]]:
     return anchors[lo:hi]
 
 
+ENUMERATION_GAP = re.compile(
+    r"[ \t]*(?:,|;|,?[ \t]+(?:and|et|or|ou|&))(?:[ \t]+(?:even|also|même|aussi))?[ \t]*"
+)
+MIN_ENUMERATION = 3
+"""Names in a row, joined by commas or 'and', that make an enumeration ('A, B, C and D')."""
+
+
+def _enumeration(page: Page, occ: Occurrence) -> str | None:
+    """One of three or more names listed in a row ('names like A, B, C and even D')."""
+    ends, starts = page.names
+    count = 1
+    end = occ.end
+    while (gap := ENUMERATION_GAP.match(page.body, end)) is not None and gap.end() in ends:
+        count, end = count + 1, ends[gap.end()]
+    start = occ.start
+    while True:
+        before = next((s for s in range(start - 1, max(start - 16, -1), -1) if s in starts), None)
+        if before is None or not ENUMERATION_GAP.fullmatch(page.body, before, start):
+            break
+        count, start = count + 1, starts[before]
+    return f"one of {count} names listed" if count >= MIN_ENUMERATION else None
+
+
 def _list_intro(page: Page, occ: Occurrence) -> str | None:
     before, _ = _windows(page, occ)
     return "after 'such as'" if cues.LIST_INTRO.search(before) else None
@@ -272,6 +295,7 @@ def _features() -> tuple[Feature, ...]:
         "listed_with": _listed_with,
         "list_intro": _list_intro,
         "list_member": _list_member,
+        "enumeration": _enumeration,
         "head": _head,
         "product_head": _product_head,
     }

@@ -146,6 +146,23 @@ def _company_word(page: Page, form: Form) -> Evidence:
     return NONE
 
 
+NEWSPAPER_WORDS = frozenset(
+    "Times Post Herald Tribune Courant Sun Star Journal Gazette News Chronicle Examiner "
+    "Inquirer Register Dispatch Globe Observer Telegraph Guardian Independent Bee Ledger "
+    "Courier Mercury Enquirer Sentinel Advertiser Bulletin Monitor Reporter Magazine Weekly "
+    "Review Daily".split()
+)
+"""Words that end the title of a newspaper or magazine ('Hartford Courant', 'Post-Gazette')."""
+
+
+def _newspaper(page: Page, form: Form) -> Evidence:
+    """'Baltimore Sun', 'San Diego Union-Tribune': a name ending with a newspaper word."""
+    words = re.split(r"[\s\-]+", form.text.strip())
+    if len(words) >= 2 and words[-1] in NEWSPAPER_WORDS and words[0][:1].isupper():
+        return 1.0, f"newspaper title ({words[-1]})"
+    return NONE
+
+
 def _body_word(page: Page, form: Form) -> Evidence:
     """A word that names a public body, as the head ('Ministère de…', '…Commission') or
     before 'of'/'de'; inside a place's name it does not count ('Kansas City Star')."""
@@ -304,6 +321,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("legal_form", _legal_form),
     Feature("company_word", _company_word),
     Feature("body_word", _body_word),
+    Feature("newspaper", _newspaper),
     Feature("acronym", _acronym),
     Feature("long_capitals", _long_capitals),
     Feature("shaped", _shaped),

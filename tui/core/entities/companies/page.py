@@ -73,6 +73,19 @@ class Page:
                 out.extend((o.start, o.end, form.text) for o in form.occurrences)
         return sorted(out)
 
+    @cached_property
+    def names(self) -> tuple[dict[int, int], dict[int, int]]:
+        """Where whole candidate names (not the cut-out parts) start and end: the end of
+        the shortest name by its start, the start of the shortest name by its end."""
+        ends: dict[int, int] = {}
+        starts: dict[int, int] = {}
+        for form in self.forms.values():
+            for o in form.occurrences:
+                if o.source not in ("tail", "part", "head"):
+                    ends[o.start] = min(ends.get(o.start, o.end), o.end)
+                    starts[o.end] = max(starts.get(o.end, o.start), o.start)
+        return ends, starts
+
     def accept(self, texts: frozenset[str]) -> None:
         """Make the forms a first pass kept list neighbours too."""
         self.accepted = texts

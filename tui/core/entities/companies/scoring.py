@@ -13,7 +13,7 @@ import json
 import logging
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -48,11 +48,17 @@ _log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Scorer:
-    """Weights by feature name, a bias and the probability threshold."""
+    """Weights by feature name, a bias and the probability threshold (one per language
+    where the fit chose them apart)."""
 
     weights: dict[str, float]
     bias: float
     threshold: float
+    by_language: dict[str, float] = field(default_factory=dict)
+
+    def threshold_for(self, lang: str) -> float:
+        """The threshold for text in `lang` ('fr' or 'en')."""
+        return self.by_language.get(lang, self.threshold)
 
     def margin(self, names: Sequence[str], values: Sequence[float]) -> float:
         return self.bias + sum(
@@ -77,6 +83,7 @@ class Scorer:
             **(extra or {}),
             "bias": round(self.bias, 6),
             "threshold": round(self.threshold, 6),
+            **({"thresholds": self.by_language} if self.by_language else {}),
             "weights": {k: round(v, 6) for k, v in self.weights.items()},
         }
 
@@ -91,7 +98,8 @@ def _sigmoid(x: float) -> float:
 def scorer_from_json(data: dict[str, Any]) -> Scorer:
     """A scorer from the data file's object; raises KeyError/TypeError/ValueError."""
     weights = {str(k): float(v) for k, v in dict(data["weights"]).items()}
-    return Scorer(weights, float(data["bias"]), float(data["threshold"]))
+    by_language = {str(k): float(v) for k, v in dict(data.get("thresholds") or {}).items()}
+    return Scorer(weights, float(data["bias"]), float(data["threshold"]), by_language)
 
 
 @cache
@@ -109,6 +117,7 @@ PRIOR = {
     "known_company": 3.0,
     "legal_form": 3.0,
     "company_word": 2.0,
+    "newspaper": 2.0,
     "strong_cue": 3.0,
     "appositive": 3.0,
     "cue_noun": 2.0,
