@@ -11,8 +11,10 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from contextlib import closing
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +24,11 @@ from tui.output import add_format_options, emit, error, install, note
 
 if TYPE_CHECKING:
     from tui.core.batch import Outcome
+    from tui.core.model import Article
+
+EARLY_READ_BYTES = 512 * 1024
+"""Files smaller than this are read at launch, before the app is built (larger ones show a
+preview first, read by the app)."""
 
 
 def _size(text: str) -> int:
@@ -191,15 +198,33 @@ def _print_outcomes(outcomes: Iterable[Outcome], fmt: str) -> int:
 def run_reader(argv: Sequence[str], settings: Settings) -> int:
     """`newsdesk [SOURCE]`: the terminal reader, once the source is known to be readable."""
     args = _reader_parser().parse_args(argv)
+    early = None
     if args.source is not None:
         from tui.core.sources.load import probe_source
 
         probe_source(args.source, settings.max_bytes)
+        early = _read_early(args.source, settings)
     from tui.ui.app import run_app
 
     if args.no_auto_refresh:
         settings = replace(settings, auto_refresh=False)
-    return run_app(args.source, settings)
+    return run_app(args.source, settings, early=early)
+
+
+def _read_early(source: str, settings: Settings) -> Future[Article] | None:
+    """A small local file, read from now on in a forked child: on the other core while
+    this process imports and builds the app (None where that is not done)."""
+    path = Path(source).expanduser()
+    try:
+        small = path.is_file() and path.stat().st_size < EARLY_READ_BYTES
+    except OSError:
+        return None
+    if not small:
+        return None
+    from tui.core.forked import start_forked
+    from tui.core.sources.load import read_source
+
+    return start_forked(partial(read_source, source, settings))
 
 
 def run_library_command(argv: Sequence[str], settings: Settings) -> int:

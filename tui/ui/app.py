@@ -41,7 +41,10 @@ from tui.ui.screens.reader import ReaderScreen
 from tui.ui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from tui.core.background import Analyser
+    from tui.core.model import Article
     from tui.ui.screens.library import LibraryScreen
 
 EXIT_AFTER_PAINT_ENV = "NEWSDESK_EXIT_AFTER_PAINT"
@@ -99,6 +102,7 @@ class NewsdeskApp(App[int]):
         *,
         analyser: Analyser | None = None,
         exit_after: str | None = None,
+        early: Future[Article] | None = None,
     ) -> None:
         opens_article = source is not None and not Path(source).expanduser().is_dir()
         # The first screen is the mode's own from the start: no blank default screen is
@@ -107,7 +111,7 @@ class NewsdeskApp(App[int]):
         super().__init__()
         self.source = source
         first = Place(source=source) if source and opens_article else None
-        self._first = (first, jobs.read_ahead(first, settings)) if first else None
+        self._first = (first, jobs.read_ahead(first, settings, early)) if first else None
         """The article to open and, for a small file or a URL, its reading already started:
         the reader opens it as it mounts, so its body can be in the first frame."""
         self.settings = settings
@@ -377,11 +381,12 @@ def _feed_help() -> list[tuple[str, Sequence[BindingType]]]:
     return [("Feeds", [enter, *FeedsScreen.BINDINGS]), ("Feed items", ItemsScreen.BINDINGS)]
 
 
-def run_app(source: str | None, settings: Settings) -> int:
-    """Run the reader on `source` (path, URL, directory, or None for the library)."""
+def run_app(source: str | None, settings: Settings, early: Future[Article] | None = None) -> int:
+    """Run the reader on `source` (path, URL, directory, or None for the library); `early`
+    is the source's article, being read since launch."""
     launched = os.environ.get(EXIT_AFTER_PAINT_ENV, "")
     exit_after = os.environ.get(EXIT_AFTER_ENV, "body") if launched else None
-    app = NewsdeskApp(source, settings, exit_after=exit_after)
+    app = NewsdeskApp(source, settings, exit_after=exit_after, early=early)
     result = app.run()
     if launched.replace(".", "", 1).isdigit():
         for what, label in (("body", "painted-after"), ("amounts", "painted-amounts-after")):

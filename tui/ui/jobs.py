@@ -102,9 +102,14 @@ def _size(source: str) -> int:
         return 0
 
 
-def read_ahead(place: Place, settings: Settings) -> Future[Loaded] | None:
+def read_ahead(
+    place: Place, settings: Settings, early: Future[Article] | None = None
+) -> Future[Loaded] | None:
     """Start reading a small file or a URL in a daemon thread right away, while the app
-    starts up; None for what is read otherwise (a directory, a large file)."""
+    starts up (or take `early`, the article already being read since launch); None for
+    what is read otherwise (a directory, a large file)."""
+    if early is not None:
+        return _loaded(place, early)
     source = place.source or ""
     small_file = Path(source).expanduser().is_file() and _size(source) < PREVIEW_FROM_BYTES
     if not (small_file or "://" in source):  # the loader (in the thread) tells URLs apart
@@ -122,6 +127,22 @@ def read_ahead(place: Place, settings: Settings) -> Future[Loaded] | None:
             done.set_exception(error)
 
     threading.Thread(target=run, name="newsdesk-read-ahead", daemon=True).start()
+    return done
+
+
+def _loaded(place: Place, reading: Future[Article]) -> Future[Loaded]:
+    """The read of a file as the reader takes it, once `reading` is done."""
+    done: Future[Loaded] = Future()
+
+    def finished(result: Future[Article]) -> None:
+        try:
+            article = result.result()
+        except BaseException as error:
+            done.set_exception(error)
+        else:
+            done.set_result(Loaded(place, article, article.entities))
+
+    reading.add_done_callback(finished)
     return done
 
 

@@ -1,0 +1,63 @@
+"""A small file named at launch is read in a forked child while the app starts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from tests.paths import ROOT, SEED
+from tui.core.forked import start_forked
+
+SCRIPT = """
+import sys, threading
+from tui.cli import _read_early
+from tui.config import Settings
+from tui.core.errors import LoadError
+
+settings = Settings(library_path=sys.argv[3])
+reading = _read_early(sys.argv[1], settings)
+assert reading is not None, "one thread: the file is read in a child"
+article = reading.result(timeout=60)
+print(article.title)
+print(len(article.body))
+failing = _read_early(sys.argv[2], settings)
+try:
+    failing.result(timeout=60)
+except LoadError as error:
+    print("LoadError:", error)
+print(threading.active_count())
+"""
+
+
+def test_the_child_reads_the_file_and_its_errors_reach_the_parent(tmp_path: Path) -> None:
+    from tui.config import Settings
+    from tui.core.sources.load import read_source
+
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(SEED), str(binary), str(tmp_path / "l.sqlite3")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        check=True,
+    )
+    title, size, failure, *_ = done.stdout.splitlines()
+    here = read_source(str(SEED), Settings(library_path=tmp_path / "l.sqlite3"))
+    assert (title, int(size)) == (here.title, len(here.body)), "the same article as read here"
+    assert failure.startswith("LoadError:") and "photo.txt" in failure
+    assert done.stderr == ""
+
+
+def test_no_fork_while_other_threads_run() -> None:
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert start_forked(lambda: 1) is None, "a fork would copy no other thread"
+    finally:
+        stop.set()
+        other.join()
