@@ -6,8 +6,6 @@ from collections.abc import Sequence
 
 from tui.core.entities.amounts import find_amounts
 from tui.core.entities.checks import find_checks, link_owners
-from tui.core.entities.companies import find_companies
-from tui.core.entities.nlp import recognise
 from tui.core.model import Entities
 
 
@@ -21,6 +19,11 @@ def analyse_amounts(
 
 def analyse(body: str, lang: str | None, struck: Sequence[tuple[int, int]] = ()) -> Entities:
     """Amounts, companies, other organisations and total checks found in `body`."""
+    # Imported here: `analyse_amounts`, which the reader runs in its own process right
+    # after the body shows, needs neither the company finder nor spaCy.
+    from tui.core.entities.companies import find_companies
+    from tui.core.entities.nlp import recognise
+
     ner = recognise(body, lang)
     amounts = find_amounts(body, lang, struck)
     companies, organisations = find_companies(body, lang, ner.spans, ner.model_lang)
