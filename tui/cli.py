@@ -24,7 +24,10 @@ from tui.output import add_format_options, emit, error, install, note
 
 if TYPE_CHECKING:
     from tui.core.batch import Outcome
-    from tui.core.model import Article
+    from tui.core.model import Article, Entities
+
+    Early = tuple[Future[Article], Future[Entities]]
+    """A file being read at launch: its article, then its first amounts."""
 
 EARLY_READ_BYTES = 512 * 1024
 """Files smaller than this are read at launch, before the app is built (larger ones show a
@@ -211,9 +214,10 @@ def run_reader(argv: Sequence[str], settings: Settings) -> int:
     return run_app(args.source, settings, early=early)
 
 
-def _read_early(source: str, settings: Settings) -> Future[Article] | None:
-    """A small local file, read from now on in a forked child: on the other core while
-    this process imports and builds the app (None where that is not done)."""
+def _read_early(source: str, settings: Settings) -> Early | None:
+    """A small local file, read from now on in a forked child with its first amounts: on
+    the other core while this process imports and builds the app (None where that is not
+    done)."""
     path = Path(source).expanduser()
     try:
         small = path.is_file() and path.stat().st_size < EARLY_READ_BYTES
@@ -222,9 +226,19 @@ def _read_early(source: str, settings: Settings) -> Future[Article] | None:
     if not small:
         return None
     from tui.core.forked import start_forked
+
+    stages = start_forked(partial(_read_and_find_amounts, source, settings), 2)
+    return None if stages is None else (stages[0], stages[1])  # type: ignore[return-value]
+
+
+def _read_and_find_amounts(source: str, settings: Settings) -> Iterator[object]:
+    """The article, then the amounts the reader shows right after its body."""
+    from tui.core.pieces import first_amounts
     from tui.core.sources.load import read_source
 
-    return start_forked(partial(read_source, source, settings))
+    article = read_source(source, settings)
+    yield article
+    yield first_amounts(article.body, article.lang, article.struck, settings.analysis_limit)
 
 
 def run_library_command(argv: Sequence[str], settings: Settings) -> int:

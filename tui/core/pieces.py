@@ -27,6 +27,11 @@ PIECE_CHARS = 15_000
 """Characters per piece: about one second of the entity pass on this project's machine,
 and more than most news articles hold, so an ordinary article is analysed in one go."""
 
+AMOUNT_PIECE_CHARS = 20_000
+"""Amounts are found a piece of this size at a time (a few tens of ms each): the first
+piece in the reader's own process (or ahead of it, see `first_amounts`), the rest in its
+helper process, so no thread holds the reader's interpreter long."""
+
 Span = tuple[int, int]
 Row = TypeVar("Row", Company, Organisation)
 
@@ -54,6 +59,17 @@ def _cut_before(body: str, start: int, limit: int) -> int:
         if found > start:
             return found + len(separator)
     return limit
+
+
+def first_amounts(body: str, lang: str | None, struck: Sequence[Span], limit: int) -> Entities:
+    """The amounts and checks of the first piece of the part of `body` the entity pass
+    reads (`limit` characters): what the reader shows right after the body."""
+    from tui.core.entities.analyse import analyse_amounts
+    from tui.core.pipeline import analysed_part
+
+    part, _ = analysed_part(body, limit)
+    end = cut_points(part, AMOUNT_PIECE_CHARS)[0][1]
+    return analyse_amounts(part[:end], lang, struck_within(struck, 0, end))
 
 
 def struck_within(struck: Sequence[Span], start: int, end: int) -> tuple[Span, ...]:

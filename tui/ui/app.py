@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from tui.core.background import Analyser
-    from tui.core.model import Article
+    from tui.core.model import Article, Entities
     from tui.ui.screens.library import LibraryScreen
 
 EXIT_AFTER_PAINT_ENV = "NEWSDESK_EXIT_AFTER_PAINT"
@@ -102,7 +102,7 @@ class NewsdeskApp(App[int]):
         *,
         analyser: Analyser | None = None,
         exit_after: str | None = None,
-        early: Future[Article] | None = None,
+        early: tuple[Future[Article], Future[Entities]] | None = None,
     ) -> None:
         opens_article = source is not None and not Path(source).expanduser().is_dir()
         # The first screen is the mode's own from the start: no blank default screen is
@@ -381,9 +381,13 @@ def _feed_help() -> list[tuple[str, Sequence[BindingType]]]:
     return [("Feeds", [enter, *FeedsScreen.BINDINGS]), ("Feed items", ItemsScreen.BINDINGS)]
 
 
-def run_app(source: str | None, settings: Settings, early: Future[Article] | None = None) -> int:
+def run_app(
+    source: str | None,
+    settings: Settings,
+    early: tuple[Future[Article], Future[Entities]] | None = None,
+) -> int:
     """Run the reader on `source` (path, URL, directory, or None for the library); `early`
-    is the source's article, being read since launch."""
+    is the source's article and first amounts, being read since launch."""
     launched = os.environ.get(EXIT_AFTER_PAINT_ENV, "")
     exit_after = os.environ.get(EXIT_AFTER_ENV, "body") if launched else None
     app = NewsdeskApp(source, settings, exit_after=exit_after, early=early)

@@ -44,6 +44,9 @@ class Loaded:
     cached: Entities | None
     message: str | None = None
     """What a refresh did, to tell the user (None when the article's notices say it)."""
+    first_amounts: Future[Entities] | None = None
+    """The amounts of the article's first piece, being found since launch (see
+    `tui.core.pieces.first_amounts`), for a file named on the command line."""
 
 
 def load_place(
@@ -103,13 +106,15 @@ def _size(source: str) -> int:
 
 
 def read_ahead(
-    place: Place, settings: Settings, early: Future[Article] | None = None
+    place: Place,
+    settings: Settings,
+    early: tuple[Future[Article], Future[Entities]] | None = None,
 ) -> Future[Loaded] | None:
     """Start reading a small file or a URL in a daemon thread right away, while the app
     starts up (or take `early`, the article already being read since launch); None for
     what is read otherwise (a directory, a large file)."""
     if early is not None:
-        return _loaded(place, early)
+        return _loaded(place, *early)
     source = place.source or ""
     small_file = Path(source).expanduser().is_file() and _size(source) < PREVIEW_FROM_BYTES
     if not (small_file or "://" in source):  # the loader (in the thread) tells URLs apart
@@ -130,7 +135,7 @@ def read_ahead(
     return done
 
 
-def _loaded(place: Place, reading: Future[Article]) -> Future[Loaded]:
+def _loaded(place: Place, reading: Future[Article], amounts: Future[Entities]) -> Future[Loaded]:
     """The read of a file as the reader takes it, once `reading` is done."""
     done: Future[Loaded] = Future()
 
@@ -140,7 +145,7 @@ def _loaded(place: Place, reading: Future[Article]) -> Future[Loaded]:
         except BaseException as error:
             done.set_exception(error)
         else:
-            done.set_result(Loaded(place, article, article.entities))
+            done.set_result(Loaded(place, article, article.entities, first_amounts=amounts))
 
     reading.add_done_callback(finished)
     return done

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -35,9 +36,8 @@ PANEL_WAIT = 0.15
 """Seconds after the first paint the panel waits for the amounts before it shows anyway."""
 PROGRESS_SECONDS = 0.25
 """How often the panel shows the analysis's progress."""
-AMOUNT_PIECE_CHARS = 20_000
-"""Amounts of a long body are found a piece at a time (a few tens of ms each), so the
-thread never holds the interpreter long and the first amounts show at once."""
+EARLY_WAIT = 5.0
+"""Seconds the first amounts found since launch are waited for before they are found here."""
 
 
 class AnalysingScreen(Screen[None]):
@@ -138,25 +138,36 @@ class AnalysingScreen(Screen[None]):
             return
         self.stage = "loading"
         self._with_panel(lambda panel: panel.show_loading("Finding amounts…"))
-        self._find_amounts(article, part)
+        self._find_amounts(article, part, loaded.first_amounts)
         if save:
             self._store(article, place, look_up=True, part=part)
         else:
             self._look_up(article, part)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="amounts", description="amounts")
-    def _find_amounts(self, article: Article, part: str) -> None:
+    def _find_amounts(
+        self, article: Article, part: str, early: Future[Entities] | None = None
+    ) -> None:
         """Amounts and checks need no language model: they show right after the body.
 
-        The first piece is read here; the rest of a long body in the helper process,
-        so this thread never holds the interpreter for long."""
-        from tui.core.entities.analyse import analyse_amounts
-        from tui.core.pieces import cut_points, joined, shifted, struck_within
+        The first piece is read here (or taken from `early`, found since launch); the
+        rest of a long body in the helper process, so this thread never holds the
+        interpreter for long."""
+        from tui.core.pieces import (
+            AMOUNT_PIECE_CHARS,
+            cut_points,
+            first_amounts,
+            joined,
+            shifted,
+            struck_within,
+        )
 
         worker = get_current_worker()
         cuts = cut_points(part, AMOUNT_PIECE_CHARS)
-        end = cuts[0][1]
-        first = analyse_amounts(part[:end], article.lang, struck_within(article.struck, 0, end))
+        first = _found_early(early)
+        if first is None:
+            limit = self.settings.analysis_limit
+            first = first_amounts(article.body, article.lang, article.struck, limit)
         if worker.is_cancelled:
             return
         self.call_later(self._amounts_ready, article, first)
@@ -288,3 +299,14 @@ class AnalysingScreen(Screen[None]):
         if save:
             place = self.history.current.place if self.history.current else Place()
             self._store(article, place, look_up=False)
+
+
+def _found_early(early: Future[Entities] | None) -> Entities | None:
+    """The first amounts found since launch; None when there are none or they failed
+    (they are then found here)."""
+    if early is None:
+        return None
+    try:
+        return early.result(timeout=EARLY_WAIT)
+    except Exception:
+        return None
