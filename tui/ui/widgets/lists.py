@@ -33,10 +33,15 @@ class KeyList(OptionList):
         """Show `region` of the list (the highlighted row), scrolling the container too
         while the list has the focus (filling a list leaves the panel where it is)."""
         offset = super().scroll_to_region(region, **options)
+        if self.has_focus:  # now, and again once laid out (the list may have just grown)
+            self._show_in_container(region)
+            self.call_after_refresh(self._show_in_container, region)
+        return offset
+
+    def _show_in_container(self, region: Region) -> None:
         container = self.parent
         if self.has_focus and isinstance(container, Widget) and container.is_scrollable:
             inside = Offset(self.gutter.left, self.gutter.top) - self.scroll_offset
             container.scroll_to_region(
                 region.translate(self.virtual_region.offset + inside), animate=False
             )
-        return offset
