@@ -319,7 +319,7 @@ def test_a_pool_started_beside_other_threads_spawns_its_workers(feed_server: Fee
 @pytest.mark.parametrize(
     "name",
     sorted(
-        p.name for p in FEED_FIXTURES.iterdir() if p.suffix in {".xml", ".rss", ".atom", ".rdf"}
+        p.name for p in FEED_FIXTURES.glob("*") if p.suffix in {".xml", ".rss", ".atom", ".rdf"}
     ),
 )
 def test_every_fixture_feed_is_recognised_by_its_content(name: str) -> None:
