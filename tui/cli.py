@@ -234,11 +234,13 @@ def _read_early(source: str, settings: Settings) -> Early | None:
 def _read_and_find_amounts(source: str, settings: Settings) -> Iterator[object]:
     """The article, then the amounts the reader shows right after its body."""
     from tui.core.pieces import first_amounts
+    from tui.core.pipeline import analysed_part
     from tui.core.sources.load import read_source
 
     article = read_source(source, settings)
     yield article
-    yield first_amounts(article.body, article.lang, article.struck, settings.analysis_limit)
+    part, _ = analysed_part(article.body, settings.analysis_limit)
+    yield first_amounts(part, article.lang, article.struck)
 
 
 def run_library_command(argv: Sequence[str], settings: Settings) -> int:

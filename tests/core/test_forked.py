@@ -11,6 +11,7 @@ from tests.paths import ROOT, SEED
 from tui.config import Settings
 from tui.core.forked import start_forked
 from tui.core.pieces import first_amounts
+from tui.core.pipeline import analysed_part
 from tui.core.sources.load import read_source
 
 SCRIPT = """
@@ -52,7 +53,8 @@ def test_the_child_reads_the_file_and_its_errors_reach_the_parent(tmp_path: Path
     settings = Settings(library_path=tmp_path / "l.sqlite3")
     here = read_source(str(SEED), settings)
     assert (title, int(size)) == (here.title, len(here.body)), "the same article as read here"
-    found = first_amounts(here.body, here.lang, here.struck, settings.analysis_limit).amounts
+    part, _ = analysed_part(here.body, settings.analysis_limit)
+    found = first_amounts(part, here.lang, here.struck).amounts
     assert amounts == str([(a.text, a.value) for a in found]) and found
     assert failure.startswith("LoadError:") and "photo.txt" in failure
     assert again == failure, "the amounts' stage fails with the article's error"

@@ -61,13 +61,11 @@ def _cut_before(body: str, start: int, limit: int) -> int:
     return limit
 
 
-def first_amounts(body: str, lang: str | None, struck: Sequence[Span], limit: int) -> Entities:
-    """The amounts and checks of the first piece of the part of `body` the entity pass
-    reads (`limit` characters): what the reader shows right after the body."""
+def first_amounts(part: str, lang: str | None, struck: Sequence[Span]) -> Entities:
+    """The amounts and checks of the first piece of `part` (what the entity pass reads of
+    a body, see `pipeline.analysed_part`): what the reader shows right after the body."""
     from tui.core.entities.analyse import analyse_amounts
-    from tui.core.pipeline import analysed_part
 
-    part, _ = analysed_part(body, limit)
     end = cut_points(part, AMOUNT_PIECE_CHARS)[0][1]
     return analyse_amounts(part[:end], lang, struck_within(struck, 0, end))
 

@@ -166,8 +166,7 @@ class AnalysingScreen(Screen[None]):
         cuts = cut_points(part, AMOUNT_PIECE_CHARS)
         first = _found_early(early)
         if first is None:
-            limit = self.settings.analysis_limit
-            first = first_amounts(article.body, article.lang, article.struck, limit)
+            first = first_amounts(part, article.lang, article.struck)
         if worker.is_cancelled:
             return
         self.call_later(self._amounts_ready, article, first)
