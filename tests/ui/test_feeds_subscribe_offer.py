@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.core.feeds_server import FeedServer, article_feed, serve_feeds
-from tests.ui.conftest import settle
+from tests.ui.conftest import settle, until
 from tui.config import Settings
 from tui.core.background import Analyser
 from tui.core.library.feeds import FeedStore
@@ -35,7 +35,8 @@ async def test_enter_subscribes_and_shows_the_items(
     url = server.url("/offered")
     app = NewsdeskApp(url, settings, analyser=analyser)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+        # the address is read in a thread started before the app (no worker to wait for)
+        await until(pilot, lambda: isinstance(app.screen, SubscribeOfferScreen))
         assert isinstance(app.screen, SubscribeOfferScreen) and app.screen.url == url
         await pilot.press("enter")
         await settle(pilot)
@@ -51,8 +52,7 @@ async def test_escape_leaves_the_reader_and_subscribes_to_nothing(
 ) -> None:
     app = NewsdeskApp(server.url("/f/NetNewsWire__qemu.atom"), settings, analyser=analyser)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        assert isinstance(app.screen, SubscribeOfferScreen)
+        await until(pilot, lambda: isinstance(app.screen, SubscribeOfferScreen))
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, ReaderScreen)

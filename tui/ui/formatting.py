@@ -5,7 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rich.text import Text
+
 from tui.core.model import Amount, AmountCheck
+
+WATCHED_MARK = "★"
+"""Marks what concerns a company the user watches: library rows, companies, feed items."""
+
+
+def watched_mark(after: str = " ") -> Text:
+    """The watched mark, styled, followed by `after`."""
+    return Text(WATCHED_MARK + after, style="bold yellow")
+
 
 SYMBOLS = {
     "EUR": "€",

@@ -18,7 +18,7 @@ from tui.core.errors import NewsdeskError
 from tui.core.library.company_index import CompanySummary, Money
 from tui.core.library.company_sort import COLUMNS, DESCENDING_FIRST, shown
 from tui.ui import desk_jobs
-from tui.ui.formatting import format_value
+from tui.ui.formatting import format_value, watched_mark
 from tui.ui.messages import Painted, ShowLibrary, ShowReader
 from tui.ui.safe_text import clean
 from tui.ui.screens.export import ask_and_export, default_path
@@ -39,7 +39,6 @@ NARROW_WIDTH = 110
 NARROW_HEADINGS = ("Company", "Art.", "Ment.", "Total", "Largest", None, "Last seen")
 NARROW_WIDTHS = (None, 5, 5, 10, 10, None, 10)
 MIN_NAME_WIDTH = 20
-WATCHED = "★ "
 
 
 def money_cell(money: tuple[Money, ...], largest: bool) -> Text:
@@ -170,7 +169,7 @@ class CompaniesScreen(Screen[None]):
 
     @staticmethod
     def _cells(s: CompanySummary, columns: list[str]) -> list[Text]:
-        name = Text(WATCHED, style="bold yellow") if s.watched else Text()
+        name = watched_mark() if s.watched else Text()
         name.append(clean(s.name))
         name.no_wrap, name.overflow = True, "ellipsis"
         cells = {

@@ -16,7 +16,7 @@ from tui.config import Settings
 from tui.core.errors import NewsdeskError
 from tui.core.library.company_index import PAGE_ROWS, CompanyPage
 from tui.ui import desk_jobs
-from tui.ui.formatting import format_value
+from tui.ui.formatting import format_value, watched_mark
 from tui.ui.messages import Open, Place, ShowLibrary
 from tui.ui.safe_text import clean
 from tui.ui.screens.export import ask_and_export, default_path
@@ -38,7 +38,7 @@ def header(page: CompanyPage) -> Text:
     s = page.summary
     text = Text()
     if s.watched:
-        text.append("★ ", style="bold yellow")
+        text.append_text(watched_mark())
     text.append(clean(s.name), style="bold")
     facts = [f for f in (page.ticker, page.country, page.industry) if f]
     text.append("\n" + clean(" · ".join(facts) if facts else "Not in the gazetteer"), style="dim")

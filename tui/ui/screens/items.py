@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Input, Static
 from tui.config import Settings
 from tui.core.errors import NewsdeskError
 from tui.ui.feed_format import item_date, item_flags
+from tui.ui.formatting import watched_mark
 from tui.ui.messages import Open, Place, ShowLibrary
 from tui.ui.safe_text import clean, sentence
 from tui.ui.widgets.footer import KeyFooter
@@ -46,14 +47,11 @@ COLUMNS: tuple[Column, ...] = (
 COLUMN_KEYS = tuple(key for _, _, key in COLUMNS)
 
 
-WATCHED = "★"
-
-
 def marker(item: Item, watched: Set[int]) -> Text:
-    """`★` when the item's saved article mentions a watched company (`watched` holds
+    """The watched mark when the item's saved article mentions a watched company (`watched` holds
     those articles' ids)."""
     if item.article_id is not None and item.article_id in watched:
-        return Text(WATCHED, style="bold yellow")
+        return watched_mark(after="")
     return Text(" " * MARKER_WIDTH)
 
 

@@ -19,6 +19,7 @@ from textual.worker import get_current_worker
 from tui.config import Settings
 from tui.core.errors import NewsdeskError
 from tui.ui.analysis import AnalyserGate
+from tui.ui.formatting import watched_mark
 from tui.ui.library_import import DirectoryImport, Step
 from tui.ui.library_order import (
     COLUMNS,
@@ -50,7 +51,6 @@ SEARCH_HELP = (
 )
 SEARCH_LIMIT = 500
 """Search results listed, like the newest articles without a search."""
-WATCHED = "★ "
 """Before the title of an article that mentions a watched company."""
 
 
@@ -186,7 +186,7 @@ class LibraryScreen(Screen[None]):
         for name, label, width in self._columns():
             table.add_column(label, width=width, key=name)
         for entry in self.entries:
-            title = Text(WATCHED, style="bold yellow") if entry.watched else Text()
+            title = watched_mark() if entry.watched else Text()
             title.append(clean(entry.title or "(untitled)"))
             title.overflow, title.no_wrap = "ellipsis", True
             table.add_row(

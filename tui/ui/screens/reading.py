@@ -96,7 +96,7 @@ class ReadingScreen(AnalysingScreen):
         try:
             loaded = self._take_first(request)
         except NewsdeskError as error:
-            self._load_failed(request, str(error))
+            self._load_failed(request, error)
             return
         if loaded is not None:
             self._show(request, loaded)
@@ -226,9 +226,7 @@ class ReadingScreen(AnalysingScreen):
         try:
             loaded = run_abandonable(lambda: self._read(request), worker, request.cancel)
         except NewsdeskError as error:
-            self._hand_over(worker, request, self._load_failed, request, str(error))
-            if isinstance(error, FeedAddress):  # the app offers to subscribe
-                self._hand_over(worker, request, self._offer_feed, error.url)
+            self._hand_over(worker, request, self._load_failed, request, error)
             return
         if loaded is not None:
             self._hand_over(worker, request, self._show, request, loaded)
@@ -261,12 +259,13 @@ class ReadingScreen(AnalysingScreen):
         self.view.show_article(head)
         self.view.focus()
 
-    def _offer_feed(self, url: str) -> None:
-        self.post_message(FeedAddressOpened(url))
-
-    def _load_failed(self, request: Request, message: str) -> None:
+    def _load_failed(self, request: Request, error: NewsdeskError) -> None:
+        """Say why `request` failed; for a feed's address, the app offers to subscribe."""
         if self.opening is not request:
             return
+        if isinstance(error, FeedAddress):
+            self.post_message(FeedAddressOpened(error.url))
+        message = str(error)
         self._finish_opening()
         self.notify(message, title="Could not open", severity="error", markup=False)
         if self.article is None:
