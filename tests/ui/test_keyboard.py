@@ -303,6 +303,7 @@ async def test_help_says_where_q_quits_and_lists_each_key_once(
         assert text.count("First / last row") == 1
         for enter in ("the article", "the company's page", "the article at the mention or amount"):
             assert f"Enter Open {enter}" in text, enter
+        assert "Library search" in text and "company:NAME articles naming the company" in text, text
 
 
 async def test_the_palette_offers_the_screens_actions_not_the_tables_cursor_keys(

@@ -84,7 +84,13 @@ class NewsdeskApp(App[int]):
             tooltip="Quit; in the reader and on pages: back",
         ),
         Binding("ctrl+q", "quit", "Quit from any screen", show=False),
-        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding(
+            "question_mark,f1",
+            "help",
+            "Help",
+            key_display="?",
+            tooltip="This help and the library's search terms (F1 works in a text box too)",
+        ),
         Binding("F", "feeds", "Feeds"),
         Binding("c", "companies", "Companies", show=False),
         Binding("ctrl+p", "command_palette", "Commands", show=False),
@@ -364,9 +370,10 @@ class NewsdeskApp(App[int]):
 
     def action_help(self) -> None:
         from tui.ui.screens.help import HelpScreen
+        from tui.ui.screens.library import SEARCH_TERMS
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.help_sections()))
+            self.push_screen(HelpScreen(self.help_sections(), SEARCH_TERMS))
 
     def on_unmount(self) -> None:
         self.feed_runner.stop()

@@ -1,4 +1,5 @@
-"""Every key binding of the app, the reader and the library, from their `BINDINGS`."""
+"""Every key binding of the app, the reader and the library, from their `BINDINGS`, and
+the library's search terms."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 Section = tuple[str, Sequence[BindingType]]
+Term = tuple[str, str]
+"""A search term as written, and what it matches."""
 
 
 def _bindings(items: Sequence[BindingType]) -> list[Binding]:
@@ -73,6 +76,17 @@ def bindings_table(sections: Sequence[Section]) -> Table:
     return table
 
 
+def terms_table(title: str, terms: Sequence[Term]) -> Table:
+    """The same two columns for search terms: each as typed, and what it matches."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    table.add_row(Text(title, style="bold underline"), Text(""))
+    for written, meaning in terms:
+        table.add_row(Text(written), Text(meaning))
+    return table
+
+
 class HelpScreen(ModalScreen[None]):
     """A scrollable list of key bindings; Escape, q or ? closes it."""
 
@@ -86,14 +100,18 @@ class HelpScreen(ModalScreen[None]):
         Binding("G,end", "end(True)", "Bottom", show=False),
     ]
 
-    def __init__(self, sections: Sequence[Section]) -> None:
+    def __init__(self, sections: Sequence[Section], terms: Sequence[Term] = ()) -> None:
         super().__init__()
         self.sections = list(sections)
+        self.terms = list(terms)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Static(Text("newsdesk keys", style="bold"), id="help-title")
             yield Static(bindings_table(self.sections), id="help-table")
+            if self.terms:
+                yield Static(terms_table("Library search", self.terms), id="help-terms")
+                yield Static("")
             yield Static(
                 Text("Mouse: click a row in the side panel, scroll with the wheel.", style="dim")
             )

@@ -45,13 +45,22 @@ gets the room."""
 SHORT_LABELS = {"Amounts": "€", "Companies": "Co"}
 NARROW_WIDTH = 100
 MIN_TITLE_WIDTH = 20
-SEARCH_HELP = (
-    'Search: words, "a phrase", -word, company:NAME, amount>100M€, lang:fr, site:HOST, '
-    "since:2026-11-01, until:…, watched:"
+SEARCH_HELP = 'Search: words, "a phrase", -word, company:NAME, amount>100M€, lang:fr … (F1: all)'
+SEARCH_TERMS: tuple[tuple[str, str], ...] = (
+    ("cloud", "a word in the title, body or company names"),
+    ('"robot arms"', "a phrase"),
+    ("-word", "a - before any term excludes what it matches"),
+    ("company:NAME", "articles naming the company, by any of its spellings"),
+    ("amount>100M€", "an amount against a value: < <= = >= >; k, m, bn; € $ £ ¥ or a code"),
+    ("lang:fr", "the article's language"),
+    ("site:HOST", "the web host, or the site's name"),
+    ("since:2026-11-01", "dated since (until: up to) a day, a month, a year, or 7d, 2w ago"),
+    ("feed:NAME", "came from a feed (its id, or part of its title or address)"),
+    ("watched:", "names a watched company"),
 )
+"""The query language, as the help screen lists it (the README has the details)."""
 SEARCH_LIMIT = 500
 """Search results listed, like the newest articles without a search."""
-"""Before the title of an article that mentions a watched company."""
 
 
 class LibraryScreen(Screen[None]):
