@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tui.core.sources.dump_features import ends_sentence, feature_matrix, no_letters
+from tui.core.sources.dump_features import ends_sentence, feature_matrix, mark_runs, no_letters
 from tui.core.sources.dump_model import (
     BODY,
     FURNITURE,
@@ -127,6 +127,9 @@ class Shapes:
     """Shapes that are never article text although they can read as prose: notices about
     the reader's data or the page itself, and everything under a related-posts or comments
     heading. The annotated dumps hold too few long ones for the model to learn them."""
+    runs: tuple[range, ...] = ()
+    """Runs of lines opening with the same list mark: a run mostly left out is left out
+    whole (a teaser link next to the article is one of the teasers)."""
     cut: bool = False
     """The dump stops mid-word, as a scraper's limit cuts it: its last line lost the end
     that would show what it is, so it is judged as a doubtful line, and the doubtful lines
@@ -148,7 +151,8 @@ def line_shapes(stats: DumpStats) -> Shapes:
     never = (notice_rule(stats) > 0) | (after_list_heading(stats) > 0) | (list_heading(stats) > 0)
     long = np.asarray(stats.prose, dtype=bool)
     cut = bool(len(stats)) and cut_mid_sentence(stats) and not never[-1]
-    return Shapes(long & ~never, np.asarray(heading & ~never, dtype=bool), never, cut)
+    runs = tuple(mark_runs(stats))
+    return Shapes(long & ~never, np.asarray(heading & ~never, dtype=bool), never, runs, cut)
 
 
 def context_pass(
@@ -179,6 +183,9 @@ def context_pass(
             over = _past_credit(i, state, above, shapes)
             good_sides = (over == _GOOD) + (below[i] == _GOOD)
             keep.append(good_sides == 2 or (good_sides == 1 and body[i] >= thresholds.body))
+    for run in shapes.runs:
+        if 2 * sum(keep[i] for i in run) < len(run):
+            keep[run.start : run.stop] = [False] * len(run)
     return keep
 
 

@@ -174,10 +174,26 @@ def furniture_word_in_short_line(s: DumpStats) -> np.ndarray:
     return column(((s.furniture_hits > 0) & s.short).astype(float))
 
 
+def _marks(s: DumpStats) -> list[str]:
+    return [_MARK.match(t).group(0).strip() for t in s.texts]  # type: ignore[union-attr]
+
+
+def mark_runs(s: DumpStats, least: int = 3) -> list[range]:
+    """Runs of at least `least` lines in a row opening with the same mark (`>>`, `•`, `-`):
+    list items, which are all furniture or all article."""
+    marks, runs, start = _marks(s), [], 0
+    for i in range(1, len(marks) + 1):
+        if i == len(marks) or marks[i] != marks[start]:
+            if marks[start] and i - start >= least:
+                runs.append(range(start, i))
+            start = i
+    return runs
+
+
 @feature
 def same_mark_as_neighbour(s: DumpStats) -> np.ndarray:
     """The line opens with the same non-letter mark as a neighbour: a run of list items."""
-    marks = [_MARK.match(t).group(0).strip() for t in s.texts]  # type: ignore[union-attr]
+    marks = _marks(s)
     out = np.zeros(len(s))
     for i, mark in enumerate(marks):
         if mark and ((i and marks[i - 1] == mark) or (i + 1 < len(marks) and marks[i + 1] == mark)):
