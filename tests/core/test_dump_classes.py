@@ -3,14 +3,21 @@
 Each dump mixes an article with one family of furniture that pages of other sites show:
 a radio page's player and programme lines, a caption with its credit, a newsletter consent
 paragraph, a skip-to-content link above the headline, a label run into the headline, a
-standfirst shown twice, agency credits and signatures, a notice about the page itself.
+standfirst shown twice, agency credits and signatures, a notice about the page itself. And
+the article's own lines it must keep: a news round-up's standfirst and item headings (one
+under a source line), the last lines of a dump cut mid-sentence; a page of furniture only
+gives no body and says so.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tui.core.sources.clean import clean_dump, without_section_label
+from tui.core.errors import LoadError
+from tui.core.sources.clean import NO_ARTICLE, clean_dump, without_section_label
+from tui.core.sources.load import article_from_file
 
 ARTICLE = (
     "La banque régionale a annoncé jeudi la fermeture de vingt agences d'ici la fin de "
@@ -115,3 +122,62 @@ def test_the_cleaner_can_say_which_features_decided() -> None:
     reasons = model.lines.reasons(decisions.matrix[-1], decisions.labels[-1])
     assert decisions.labels[-1] == "furniture"
     assert reasons and all("=" in reason for reason in reasons)
+
+
+def test_a_round_up_keeps_its_standfirst_and_the_heading_after_a_source_line() -> None:
+    standfirst = (
+        "Les nouvelles de la semaine chez Alpha Conseil, Beta Industries, Gamma Logistique, "
+        "Delta Énergie et Epsilon Robotique."
+    )
+    first = "Alpha Conseil rachète le cabinet Zeta Audit"
+    second = "Beta Industries agrandit son usine"
+    text = dump(
+        standfirst,
+        first,
+        ARTICLE[0],
+        ARTICLE[1],
+        "Source : La Gazette du Nord, 3 avril 2024",
+        second,
+        ARTICLE[2],
+    )
+    cleaned = clean_dump(text)
+    assert cleaned.title is None
+    assert cleaned.paragraphs == [standfirst, first, ARTICLE[0], ARTICLE[1], second, ARTICLE[2]]
+
+
+def test_a_dump_cut_mid_sentence_keeps_its_last_lines_but_not_a_signature() -> None:
+    items = ("Alpha, le spécialiste du transport.", "Beta, leader européen du stockage.")
+    cut = "Enfin, une dernière entreprise souvent citée parmi les"
+    intro = "Deux autres entreprises sont citées :"
+    cleaned = clean_dump(dump(TITLE, *ARTICLE, intro, *items, cut))
+    assert cleaned.paragraphs[-4:] == [intro, *items, cut]
+    assert clean_dump(dump(TITLE, *ARTICLE, "JD")).paragraphs == list(ARTICLE)
+
+
+LEGAL_NOTICE = (
+    "Aller au contenu",
+    "Accueil",
+    "Mentions légales",
+    "Éditeur du site : Société Exemple SAS, capital de 10 000 euros, RCS Paris 123 456 789",
+    "Directeur de la publication : Jean Martin",
+    "Hébergeur : Hébergement Exemple, 2 rue des Serveurs, 59100 Roubaix",
+    "Contact : contact@exemple.fr",
+    "Politique de confidentialité",
+    "Conditions générales d'utilisation",
+    "© 2024 Exemple Médias. Tous droits réservés.",
+)
+
+
+def test_a_page_of_furniture_only_has_no_title_no_body_and_says_so(tmp_path: Path) -> None:
+    cleaned = clean_dump(dump(*LEGAL_NOTICE))
+    assert cleaned.title is None and cleaned.paragraphs == []
+    assert cleaned.notices == [NO_ARTICLE]
+    path = tmp_path / "mentions.txt"
+    path.write_text(dump(*LEGAL_NOTICE), encoding="utf-8")
+    with pytest.raises(LoadError, match="no article text: every line reads as page furniture"):
+        article_from_file(path, 1_000_000)
+
+
+def test_a_note_with_one_sentence_is_still_read() -> None:
+    cleaned = clean_dump(dump("Acheter du pain", "Appeler le garage", "Le rendez-vous est jeudi."))
+    assert cleaned.paragraphs[-1] == "Le rendez-vous est jeudi."

@@ -96,12 +96,21 @@ def test_fitting_separates_classes_the_features_tell_apart() -> None:
     assert abs(model.weights[0][0]) > 5 * abs(model.weights[0][1])
 
 
-def shapes(count: int, *, heading: tuple[int, ...] = (), never: tuple[int, ...] = ()) -> Shapes:
+def shapes(
+    count: int,
+    *,
+    heading: tuple[int, ...] = (),
+    never: tuple[int, ...] = (),
+    runs: tuple[range, ...] = (),
+    cut: bool = False,
+) -> Shapes:
     marks = np.zeros(count, bool)
     return Shapes(
         long=marks.copy(),
         heading=np.isin(np.arange(count), heading),
         never=np.isin(np.arange(count), never),
+        runs=runs,
+        cut=cut,
     )
 
 
@@ -116,3 +125,29 @@ def test_context_pass_never_keeps_a_notice_and_never_the_title() -> None:
     thresholds = Thresholds(body=0.5, doubt_low=0.2, doubt_high=0.8)
     body = np.array([0.95, 0.9, 0.95])
     assert context_pass(body, shapes(3, never=(2,)), 0, thresholds) == [False, True, False]
+
+
+def test_a_run_of_list_items_mostly_left_out_is_left_out_whole() -> None:
+    thresholds = Thresholds(body=0.5, doubt_low=0.2, doubt_high=0.8)
+    body = np.array([0.1, 0.1, 0.7, 0.95, 0.95])
+    assert context_pass(body, shapes(5), None, thresholds)[2]
+    keep = context_pass(body, shapes(5, runs=(range(0, 3),)), None, thresholds)
+    assert keep == [False, False, False, True, True]
+    items = np.array([0.95, 0.7, 0.7, 0.7, 0.95])
+    assert all(context_pass(items, shapes(5, runs=(range(1, 4),)), None, thresholds))
+
+
+def test_a_dump_cut_mid_sentence_continues_its_text_to_the_end() -> None:
+    thresholds = Thresholds(body=0.5, doubt_low=0.2, doubt_high=0.8)
+    body = np.array([0.95, 0.4, 0.3])
+    assert context_pass(body, shapes(3), None, thresholds) == [True, False, False]
+    assert context_pass(body, shapes(3, cut=True), None, thresholds) == [True, True, True]
+
+
+def test_a_heading_under_a_source_line_inside_the_article_is_body() -> None:
+    thresholds = Thresholds(body=0.5, doubt_low=0.2, doubt_high=0.8)
+    body = np.array([0.95, 0.05, 0.3, 0.95])
+    keep = context_pass(body, shapes(4, heading=(2,)), None, thresholds)
+    assert keep == [True, False, True, True]
+    after_list = context_pass(body, shapes(4, heading=(2,), never=(1,)), None, thresholds)
+    assert after_list == [True, False, False, True]

@@ -159,10 +159,16 @@ def test_a_dump_of_furniture_only_has_no_body_and_says_so(
         read_source(str(path), run_settings)
 
 
-def test_a_hundred_thousand_short_lines_give_an_article() -> None:
-    dump = clean_dump("\n".join(f"ligne {n}" for n in range(100_000)))
+def test_a_hundred_thousand_short_sentences_give_an_article() -> None:
+    dump = clean_dump("\n".join(f"Ligne {n} du texte." for n in range(100_000)))
     assert len(dump.paragraphs) == 100_000
     assert dump.notices
+
+
+def test_a_hundred_thousand_labels_give_no_body_and_say_so() -> None:
+    dump = clean_dump("\n".join(f"ligne {n}" for n in range(100_000)))
+    assert dump.paragraphs == [] and dump.title is None
+    assert dump.notices and dump.notices[-1].startswith("no article text found")
 
 
 def test_a_dump_in_another_language_keeps_its_text_with_a_notice() -> None:

@@ -35,9 +35,14 @@ from tui.core.sources.dump_vocabulary import (
     SECTION_WORDS,
     dump_language,
 )
+from tui.core.sources.load import NO_ARTICLE_FOUND
 
 LANGUAGE_NAMES = {"de": "German", "es": "Spanish", "it": "Italian"}
 """Languages the stop words recognise but the model was not fitted on."""
+NO_ARTICLE = (
+    f"{NO_ARTICLE_FOUND}: every line reads as page furniture (menus, links, labels, legal "
+    "or contact lines), none as an article's sentence"
+)
 METADATA_MAX_CHARS = 200
 """A credit, crumb or byline longer than this is not one."""
 _SENTENCE_END = re.compile(r"[.!?…:;»”\")]\s*$")
@@ -87,7 +92,7 @@ def clean_dump(text: str, model: DumpModel | None = None) -> CleanDump:
             "but for known page furniture"
         )
     if not result.paragraphs:
-        result.notices.append("no line of this text reads as an article's paragraph")
+        result.notices.append(NO_ARTICLE)
     return result
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tui.core.sources.dump_features import feature_matrix, no_letters
+from tui.core.sources.dump_features import ends_sentence, feature_matrix, mark_runs, no_letters
 from tui.core.sources.dump_model import (
     BODY,
     FURNITURE,
@@ -31,13 +31,15 @@ from tui.core.sources.dump_rules import (
     list_heading,
     notice_rule,
 )
-from tui.core.sources.dump_stats import DumpStats
+from tui.core.sources.dump_stats import SHORT_WORDS, DumpStats
 from tui.core.sources.dump_tails import tail_candidates, tail_matrix
 
 TITLE_SEARCH_LINES = 8
 """The title, when the dump shows one, is among its first lines."""
 MAX_TITLE_WORDS = 30
 SUBHEADING_WORDS = 15
+SENTENCE_MIN_WORDS = 2
+"""A note's shortest sentence (`Paid already.`)."""
 _GOOD, _BAD, _DOUBT = 1, -1, 0
 
 
@@ -71,15 +73,40 @@ def headline_shaped(stats: DumpStats) -> np.ndarray:
     return np.asarray(heading_shaped(stats) & (stats.n_words >= 2), dtype=bool)
 
 
+def never_title(stats: DumpStats) -> np.ndarray:
+    """Lines no headline looks like: a closing full stop (before a glued signature, if
+    any), or more words than a title has."""
+    heads = zip(stats.heads, stats.texts, strict=True)
+    glued = np.array([head is not text for head, text in heads], dtype=bool)
+    sentence = (ends_sentence(stats) > 0) | (stats.n_words > MAX_TITLE_WORDS) | glued
+    return np.asarray(sentence, dtype=bool)
+
+
+def body_probability(probabilities: np.ndarray, never: np.ndarray) -> np.ndarray:
+    """Each line's probability of being body. A line that cannot be the title (`never`) is
+    body or furniture, so its title share, a confusion with article text, is left out of
+    its odds."""
+    body, furniture = probabilities[:, 1], probabilities[:, 2]
+    alone = body / np.maximum(body + furniture, 1e-12)
+    return np.asarray(np.where(never, alone, body), dtype=float)
+
+
 def choose_title(
-    probabilities: np.ndarray, headline: np.ndarray, thresholds: Thresholds
+    probabilities: np.ndarray,
+    body: np.ndarray,
+    headline: np.ndarray,
+    long: np.ndarray,
+    thresholds: Thresholds,
 ) -> int | None:
     """The first headline-shaped line of the page's head likely enough to be the title.
 
-    The head ends at the first sure body line; a title needs body text after it.
+    The head ends at the first body line that is sure, or long and likely enough to be
+    body: a heading under the article's first paragraph is a sub-heading. A title needs
+    body text after it.
     """
-    title, body = probabilities[:, 0], probabilities[:, 1]
-    sure = np.flatnonzero(body >= thresholds.doubt_high)
+    title = probabilities[:, 0]
+    opened = (body >= thresholds.doubt_high) | (long & (body >= thresholds.body))
+    sure = np.flatnonzero(opened)
     stop = min(TITLE_SEARCH_LINES, int(sure[0]) + 1 if len(sure) else TITLE_SEARCH_LINES)
     for index in range(min(stop, len(title) - 1)):
         if headline[index] and title[index] >= thresholds.title:
@@ -100,13 +127,32 @@ class Shapes:
     """Shapes that are never article text although they can read as prose: notices about
     the reader's data or the page itself, and everything under a related-posts or comments
     heading. The annotated dumps hold too few long ones for the model to learn them."""
+    runs: tuple[range, ...] = ()
+    """Runs of lines opening with the same list mark: a run mostly left out is left out
+    whole (a teaser link next to the article is one of the teasers)."""
+    cut: bool = False
+    """The dump stops mid-word, as a scraper's limit cuts it: its last line lost the end
+    that would show what it is, so it is judged as a doubtful line, and the doubtful lines
+    after the last decided one continue what is above them."""
+
+
+def cut_mid_sentence(stats: DumpStats) -> bool:
+    """The dump's last line is a clause that stops on a letter or digit: a sentence cut off
+    (`… le géant de l'assuranc`), not a signature, a credit or another furniture shape
+    (`NJ`, `Éditions 2017`, `Par Jeanne Martin et Paul Durand`)."""
+    last = len(stats) - 1
+    clause = stats.n_words[last] > SHORT_WORDS and stats.stop_share[last] > 0
+    clause = clause and not any_furniture_rule(stats)[last]
+    return bool(clause and stats.texts[last][-1:].isalnum())
 
 
 def line_shapes(stats: DumpStats) -> Shapes:
     heading = heading_shaped(stats) & (stats.n_words <= SUBHEADING_WORDS)
     never = (notice_rule(stats) > 0) | (after_list_heading(stats) > 0) | (list_heading(stats) > 0)
     long = np.asarray(stats.prose, dtype=bool)
-    return Shapes(long & ~never, np.asarray(heading & ~never, dtype=bool), never)
+    cut = bool(len(stats)) and cut_mid_sentence(stats) and not never[-1]
+    runs = tuple(mark_runs(stats))
+    return Shapes(long & ~never, np.asarray(heading & ~never, dtype=bool), never, runs, cut)
 
 
 def context_pass(
@@ -120,19 +166,35 @@ def context_pass(
     settled = shapes.long & (state == _DOUBT)
     state[settled] = np.where(body[settled] >= thresholds.body, _GOOD, _BAD)
     state[shapes.heading & (state != _GOOD)] = _DOUBT
+    if shapes.cut and state[-1] == _BAD and body[-1] >= thresholds.doubt_low:
+        state[-1] = _DOUBT
     state[shapes.never] = _BAD
     if title is not None:
         state[title] = _BAD
     above = _nearest_sure(state, range(len(state)))
     below = _nearest_sure(state, range(len(state) - 1, -1, -1))
+    if shapes.cut:
+        below = {i: above[i] if side == _DOUBT else side for i, side in below.items()}
     keep = []
     for i, s in enumerate(state):
         if s != _DOUBT:
             keep.append(bool(s == _GOOD))
         else:
-            good_sides = (above[i] == _GOOD) + (below[i] == _GOOD)
+            over = _past_credit(i, state, above, shapes)
+            good_sides = (over == _GOOD) + (below[i] == _GOOD)
             keep.append(good_sides == 2 or (good_sides == 1 and body[i] >= thresholds.body))
+    for run in shapes.runs:
+        if 2 * sum(keep[i] for i in run) < len(run):
+            keep[run.start : run.stop] = [False] * len(run)
     return keep
+
+
+def _past_credit(i: int, state: np.ndarray, above: dict[int, int], shapes: Shapes) -> int:
+    """The state above a doubtful line, looking past one furniture line that sits inside
+    the article: a heading under a paragraph's source or credit line (`Source : …`) heads
+    the next item, as a sub-heading between two paragraphs does."""
+    inside = i >= 1 and shapes.heading[i] and state[i - 1] == _BAD and not shapes.never[i - 1]
+    return above[i - 1] if inside and above[i - 1] == _GOOD else above[i]
 
 
 def _nearest_sure(state: np.ndarray, order: range) -> dict[int, int]:
@@ -156,11 +218,14 @@ def decide(stats: DumpStats, model: DumpModel, lang: str) -> Decisions:
     """Classify every line of a dump and find the glued tails of its body lines."""
     matrix = feature_matrix(stats, list(model.lines.features))
     probabilities = ordered(model.lines, matrix)
-    title = choose_title(probabilities, headline_shaped(stats), model.thresholds)
-    keep = context_pass(probabilities[:, 1], line_shapes(stats), title, model.thresholds)
+    shapes, headline = line_shapes(stats), headline_shaped(stats)
+    body = body_probability(probabilities, never_title(stats))
+    title = choose_title(probabilities, body, headline, shapes.long, model.thresholds)
+    keep = context_pass(body, shapes, title, model.thresholds)
     plain = not any(keep)
     if plain:
-        keep = plain_text_lines(stats, title)
+        keep = plain_text_lines(stats, title, body, model.thresholds.doubt_low)
+        title = title if any(keep) else None
     if title is None and _first_line_is_title(stats, keep):
         title = 0
         keep[0] = False
@@ -180,17 +245,25 @@ def _first_line_is_title(stats: DumpStats, keep: list[bool]) -> bool:
     return bool(heading_shaped(stats)[0]) and not first.isupper() and not stats.prose[0]
 
 
-def plain_text_lines(stats: DumpStats, title: int | None) -> list[bool]:
+def plain_text_lines(
+    stats: DumpStats, title: int | None, body: np.ndarray, low: float
+) -> list[bool]:
     """The body of a text that does not read as a page dump (a note, a few short lines).
 
     The model, fitted on pages, keeps none of its lines; every line with letters is kept
-    but for the title, the known furniture shapes and what follows a related-posts or
-    comments heading.
+    but for the title, the known furniture shapes, what follows a related-posts or comments
+    heading, and the labels the model is sure are furniture (probability of body under
+    `low`, no closing full stop). A text of which no kept line is a sentence is page
+    furniture only (a legal notice, a menu): nothing is kept.
     """
+    ends = ends_sentence(stats) > 0
     keep = (any_furniture_rule(stats) == 0) & (after_list_heading(stats) == 0)
-    keep &= (no_letters(stats) == 0) & (list_heading(stats) == 0)
+    keep &= (no_letters(stats) == 0) & (list_heading(stats) == 0) & ((body >= low) | ends)
     if title is not None:
         keep[title] = False
+    sentence = (ends & (stats.n_words >= SENTENCE_MIN_WORDS)) | stats.prose
+    if not (keep & sentence).any():
+        return [False] * len(stats)
     return [bool(k) for k in keep]
 
 

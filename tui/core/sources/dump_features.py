@@ -35,13 +35,14 @@ from tui.core.sources.dump_rules import (
 from tui.core.sources.dump_stats import (
     PROSE_WORDS,
     RULE_MAX_CHARS,
+    SHORT_WORDS,
     DumpStats,
     Feature,
     column,
     feature,
     flags,
 )
-from tui.core.sources.dump_vocabulary import MONTHS
+from tui.core.sources.dump_vocabulary import MONTHS, WORD
 
 LONG_WORDS = 30
 REPEAT_MIN_CHARS = 20
@@ -92,14 +93,21 @@ def stopword_share(s: DumpStats) -> np.ndarray:
     return s.stop_share
 
 
+def _colon(s: DumpStats) -> np.ndarray:
+    return flags(s, lambda t: t.endswith(":"))
+
+
 @feature
 def ends_sentence(s: DumpStats) -> np.ndarray:
-    return flags(s, _END.search)
+    """A closing full stop, or a colon after a clause: a sentence that introduces a list."""
+    clause = _colon(s) * (s.n_words > SHORT_WORDS)
+    return column(np.maximum(flags(s, _END.search), clause))
 
 
 @feature
 def ends_with_colon(s: DumpStats) -> np.ndarray:
-    return flags(s, lambda t: t.endswith(":"))
+    """A label before its value (`Source :`, `Par :`)."""
+    return column(_colon(s) * (s.n_words <= SHORT_WORDS))
 
 
 @feature
@@ -135,7 +143,9 @@ def caps_share(s: DumpStats) -> np.ndarray:
 
 @feature
 def capitalised_share(s: DumpStats) -> np.ndarray:
-    return column(s.capitalised / np.maximum(s.n_words, 1))
+    """Capitalised words in a line that is not a sentence: menus and labels are full of
+    them; in a sentence they are names, which a sentence may list many of."""
+    return column(s.capitalised / np.maximum(s.n_words, 1) * (1 - ends_sentence(s)))
 
 
 @feature
@@ -164,10 +174,26 @@ def furniture_word_in_short_line(s: DumpStats) -> np.ndarray:
     return column(((s.furniture_hits > 0) & s.short).astype(float))
 
 
+def _marks(s: DumpStats) -> list[str]:
+    return [_MARK.match(t).group(0).strip() for t in s.texts]  # type: ignore[union-attr]
+
+
+def mark_runs(s: DumpStats, least: int = 3) -> list[range]:
+    """Runs of at least `least` lines in a row opening with the same mark (`>>`, `•`, `-`):
+    list items, which are all furniture or all article."""
+    marks, runs, start = _marks(s), [], 0
+    for i in range(1, len(marks) + 1):
+        if i == len(marks) or marks[i] != marks[start]:
+            if marks[start] and i - start >= least:
+                runs.append(range(start, i))
+            start = i
+    return runs
+
+
 @feature
 def same_mark_as_neighbour(s: DumpStats) -> np.ndarray:
     """The line opens with the same non-letter mark as a neighbour: a run of list items."""
-    marks = [_MARK.match(t).group(0).strip() for t in s.texts]  # type: ignore[union-attr]
+    marks = _marks(s)
     out = np.zeros(len(s))
     for i, mark in enumerate(marks):
         if mark and ((i and marks[i - 1] == mark) or (i + 1 < len(marks) and marks[i + 1] == mark)):
@@ -268,6 +294,24 @@ def heading_between_prose(s: DumpStats) -> np.ndarray:
     return column(heading * previous_is_prose(s) * next_is_prose(s))
 
 
+def _content_words(s: DumpStats, index: int) -> set[str]:
+    """The line's words but its function words and single letters."""
+    return {w for w in WORD.findall(s.lowered[index]) if len(w) > 1 and w not in s.stopwords}
+
+
+@feature
+def announces_next(s: DumpStats) -> np.ndarray:
+    """Share of a heading-shaped line's words that the prose line under it takes up again: a
+    heading announces what its paragraph says, a menu item or a label does not."""
+    out = np.zeros(len(s))
+    shaped = (s.n_words <= LONG_WORDS) & (ends_sentence(s) == 0)
+    for i in map(int, np.flatnonzero(shaped[:-1] & s.prose[1:])):
+        words = _content_words(s, i)
+        if words:
+            out[i] = len(words & _content_words(s, i + 1)) / len(words)
+    return out
+
+
 FEATURES: dict[str, Feature] = {
     f.__name__: f
     for f in (
@@ -319,6 +363,7 @@ FEATURES: dict[str, Feature] = {
         previous_is_short,
         next_is_short,
         heading_between_prose,
+        announces_next,
     )
 }
 """Every line feature, by name, in the order of the weights."""

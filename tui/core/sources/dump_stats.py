@@ -48,6 +48,8 @@ class DumpStats:
     """Each line without the short tail after its last sentence, which may be a glued
     credit: the tail is judged by the tail model, not counted against the line."""
     digits: np.ndarray
+    stopwords: frozenset[str] = frozenset()
+    """The function words of the dump's language."""
     cache: dict[str, np.ndarray] = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -88,6 +90,7 @@ def dump_stats(lines: list[DumpLine], lang: str | None = None) -> DumpStats:
         lowered=lowered,
         heads=[_head(text) for text in texts],
         digits=digits,
+        stopwords=stopwords,
     )
 
 
