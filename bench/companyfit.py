@@ -14,15 +14,16 @@ or the best F1 when none does.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from goldpages import GoldPage, gold_forms, norm
 
 from tui.core.entities import nlp
-from tui.core.entities.companies import Form, Page, choose, score_forms, second_pass
+from tui.core.entities.companies import Form, Page, choose, score_forms, second_pass, words
 from tui.core.entities.companies.candidates import LEADING
-from tui.core.entities.companies.features import NAMES
+from tui.core.entities.companies.features import NAMES, with_words
 from tui.core.entities.companies.page import Evidence
 from tui.core.entities.companies.scoring import PRIOR, Scorer, fit_logistic
 from tui.core.model import Company
@@ -74,15 +75,64 @@ def design(pages: Sequence[PageForms]) -> tuple[list[list[float]], list[int]]:
 
 def fit(pages: Sequence[PageForms], l2: float, thresholds: dict[str, float]) -> Scorer:
     """Fit on the first-pass evidence, then again on the evidence of the second pass
-    that this first fit gives (the list neighbours it keeps), as the finder runs."""
+    that this first fit gives (the list neighbours it keeps), as the finder runs.
+
+    The context-word table the scorer carries is counted on every page; the rows the
+    weights are fitted on read tables counted without their own site (cross-fitting),
+    so the weights see the table's value on names it has not counted."""
     prior = [PRIOR.get(name, 0.0) for name in NAMES]
     default = max(thresholds.values(), default=FIT_THRESHOLD)
+    table, pages = cross_fitted(pages)
     rows, labels = design(pages)
     weights, bias = fit_logistic(rows, labels, l2, prior)
     first = Scorer(dict(zip(NAMES, weights, strict=True)), bias, default, dict(thresholds))
     rows, labels = design([passed(p, first) for p in pages])
     weights, bias = fit_logistic(rows, labels, l2, prior)
-    return Scorer(dict(zip(NAMES, weights, strict=True)), bias, default, dict(thresholds))
+    return Scorer(dict(zip(NAMES, weights, strict=True)), bias, default, dict(thresholds), table)
+
+
+WordCounts = tuple[Counter[str], Counter[str], list[int]]
+"""Forms each context word surrounds among companies and among others, and how many
+forms of each kind (others, companies) were counted."""
+
+
+def word_counts(pages: Sequence[PageForms]) -> WordCounts:
+    positive: Counter[str] = Counter()
+    negative: Counter[str] = Counter()
+    counts = [0, 0]
+    for page in pages:
+        contexts = page.found.context_words
+        for (form, _), label in zip(page.scored, page.labels, strict=True):
+            if label is None:
+                continue
+            seen = {w for occ in contexts[form.text] for w in occ}
+            (positive if label else negative).update(seen)
+            counts[label] += 1
+    return positive, negative, counts
+
+
+def cross_fitted(pages: Sequence[PageForms]) -> tuple[dict[str, float], list[PageForms]]:
+    """The context-word table of every page, and the pages with the context-word
+    evidence each reads from a table counted without its own site."""
+    pos, neg, counts = word_counts(pages)
+    table = words.table_from_counts(pos, neg, counts[1], counts[0])
+    out: list[PageForms] = []
+    for group in by_site(pages).values():
+        s_pos, s_neg, s_counts = word_counts(group)
+        vocabulary = {
+            w for p in group for occ in p.found.context_words.values() for o in occ for w in o
+        }
+        held = words.table_from_counts(
+            pos - s_pos,
+            neg - s_neg,
+            counts[1] - s_counts[1],
+            counts[0] - s_counts[0],
+            vocabulary=vocabulary,
+        )
+        for page in group:
+            scored = with_words(page.found, page.scored, held)
+            out.append(PageForms(page.page, page.found, scored, page.labels))
+    return table, out
 
 
 def passed(page: PageForms, scorer: Scorer) -> PageForms:

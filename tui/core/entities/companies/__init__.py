@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from tui.core.entities.companies import gazetteer as gz
 from tui.core.entities.companies.candidates import UP, Form, Span, candidate_forms
 from tui.core.entities.companies.context import listed_with
-from tui.core.entities.companies.features import NAMES, evidence
+from tui.core.entities.companies.features import NAMES, evidence, with_words
 from tui.core.entities.companies.page import Evidence, Page
 from tui.core.entities.companies.rows import Verdict, build_rows
 from tui.core.entities.companies.scoring import Scorer, shipped_scorer
@@ -109,7 +109,7 @@ def choose(
 ) -> tuple[tuple[Company, ...], tuple[Organisation, ...]]:
     """The rows of the forms `scorer` keeps (after the second pass), and the
     organisations among the others."""
-    scored = second_pass(page, scored, scorer)
+    scored = second_pass(page, with_words(page, scored, scorer.words), scorer)
     verdicts: list[Verdict] = []
     rejected: list[tuple[Form, list[Evidence]]] = []
     threshold = scorer.threshold_for(page.lang)

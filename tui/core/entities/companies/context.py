@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable
 
 from tui.core.entities.companies import cues
-from tui.core.entities.companies.candidates import Form, Occurrence
+from tui.core.entities.companies import gazetteer as gz
+from tui.core.entities.companies.candidates import UP, Form, Occurrence
 from tui.core.entities.companies.page import Evidence, Feature, Page
 
 WINDOW = cues.WINDOW
@@ -229,6 +230,27 @@ def _enumeration(page: Page, occ: Occurrence) -> str | None:
     return f"one of {count} names listed" if count >= MIN_ENUMERATION else None
 
 
+BRACKET_BEFORE = re.compile(r"[ \t]*\([ \t]*$")
+ABBREVIATION = re.compile(rf"[{UP}][{UP}0-9&]{{1,7}}")
+
+
+def _abbreviates_body(page: Page, occ: Occurrence) -> str | None:
+    """'Service de police de la Ville (SPVM)': an abbreviation in brackets after a name
+    with a public-body word names that body."""
+    text = page.body[occ.start : occ.end]
+    gap = BRACKET_BEFORE.search(page.body, max(0, occ.start - 4), occ.start)
+    if not ABBREVIATION.fullmatch(text) or gap is None:
+        return None
+    end = gap.start()
+    start = page.longest_ending.get(end)
+    if start is None:
+        return None
+    kind_words = gz.lexicon().organisation_words
+    if any(w.strip(",.'’") in kind_words for w in page.body[start:end].split()):
+        return "short for a public body's name"
+    return None
+
+
 def _list_intro(page: Page, occ: Occurrence) -> str | None:
     before, _ = _windows(page, occ)
     return "after 'such as'" if cues.LIST_INTRO.search(before) else None
@@ -294,6 +316,7 @@ def _features() -> tuple[Feature, ...]:
         "media": _media,
         "listed_with": _listed_with,
         "list_intro": _list_intro,
+        "abbreviates_body": _abbreviates_body,
         "list_member": _list_member,
         "enumeration": _enumeration,
         "head": _head,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 
-from tui.core.entities.companies import context
+from tui.core.entities.companies import context, words
 from tui.core.entities.companies import gazetteer as gz
 from tui.core.entities.companies.candidates import Form
 from tui.core.entities.companies.cues import company_shape
@@ -299,6 +299,34 @@ def _mentions(page: Page, form: Form) -> Evidence:
     return min(1.0, math.log1p(count) / MENTIONS_SCALE), f"mentioned {count}×"
 
 
+WORDS_SCALE = 2.0
+"""A context-word score of this size gives a feature value of 1 - 1/e."""
+
+
+def _context_score(page: Page, form: Form) -> tuple[float, list[str]]:
+    occurrences = page.context_words.get(form.text)
+    if occurrences is None:
+        occurrences = words.form_words(page.body, form, page.lang)
+    return words.score(page.word_table, occurrences)
+
+
+def _context_feature(lang: str, sign: int) -> Feature:
+    """The fitted context words around the form's mentions, in text of `lang`, go with
+    companies ('shares of X'; sign 1) or with other names ('Mr X'; sign -1)."""
+
+    def compute(page: Page, form: Form) -> Evidence:
+        if page.lang != lang:
+            return NONE
+        value, strongest = _context_score(page, form)
+        if value * sign <= 0:
+            return NONE
+        shown = ", ".join(words.readable(w) for w in strongest[:2])
+        against = "" if sign > 0 else " against"
+        return 1.0 - math.exp(-abs(value) / WORDS_SCALE), f"words around it{against} ({shown})"
+
+    return Feature(f"context_{'words' if sign > 0 else 'against'}_{lang}", compute)
+
+
 def _french(page: Page, form: Form) -> Evidence:
     return (1.0, "French text") if page.lang == "fr" else NONE
 
@@ -341,10 +369,29 @@ FEATURES: tuple[Feature, ...] = (
     Feature("mentions", _mentions),
     Feature("french", _french),
     *context.FEATURES,
+    *(_context_feature(lang, sign) for lang in sorted(words.LANGUAGES) for sign in (1, -1)),
 )
 """Every feature, in the order of the fitted weights."""
 
 NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
+
+
+WORD_FEATURES = tuple(i for i, n in enumerate(NAMES) if n.startswith("context_"))
+"""The features that read the fitted context-word table."""
+
+
+def with_words(
+    page: Page, scored: list[tuple[Form, list[Evidence]]], table: words.Table
+) -> list[tuple[Form, list[Evidence]]]:
+    """The evidence again, with the context-word features read from `table`."""
+    page.word_table = table
+    out = []
+    for form, found in scored:
+        again = list(found)
+        for i in WORD_FEATURES:
+            again[i] = FEATURES[i].compute(page, form)
+        out.append((form, again))
+    return out
 
 
 def evidence(page: Page, form: Form) -> list[Evidence]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
 from tui.core.entities.companies import gazetteer as gz
+from tui.core.entities.companies import words
 from tui.core.entities.companies.candidates import Form, Span, SpanIndex, sentence_start
 
 Evidence = tuple[float, str]
@@ -40,6 +41,8 @@ class Page:
     forms: dict[str, Form] = field(default_factory=dict)
     accepted: frozenset[str] = frozenset()
     """Forms a first scoring pass kept: list neighbours of the second pass."""
+    word_table: Mapping[str, float] = field(default_factory=dict)
+    """The fitted log-odds of context words (`words`) the context-word features read."""
 
     @cached_property
     def index(self) -> SpanIndex:
@@ -85,6 +88,20 @@ class Page:
                     ends[o.start] = min(ends.get(o.start, o.end), o.end)
                     starts[o.end] = max(starts.get(o.end, o.start), o.start)
         return ends, starts
+
+    @cached_property
+    def longest_ending(self) -> dict[int, int]:
+        """Where the longest candidate name that ends at each offset starts."""
+        out: dict[int, int] = {}
+        for form in self.forms.values():
+            for o in form.occurrences:
+                out[o.end] = min(out.get(o.end, o.start), o.start)
+        return out
+
+    @cached_property
+    def context_words(self) -> dict[str, list[list[str]]]:
+        """The context words of each form's occurrences, by form text."""
+        return {t: words.form_words(self.body, f, self.lang) for t, f in self.forms.items()}
 
     def accept(self, texts: frozenset[str]) -> None:
         """Make the forms a first pass kept list neighbours too."""

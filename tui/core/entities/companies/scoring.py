@@ -55,6 +55,8 @@ class Scorer:
     bias: float
     threshold: float
     by_language: dict[str, float] = field(default_factory=dict)
+    words: dict[str, float] = field(default_factory=dict)
+    """Fitted log-odds of context words (`words.fit_table`); empty: those features are 0."""
 
     def threshold_for(self, lang: str) -> float:
         """The threshold for text in `lang` ('fr' or 'en')."""
@@ -85,6 +87,11 @@ class Scorer:
             "threshold": round(self.threshold, 6),
             **({"thresholds": self.by_language} if self.by_language else {}),
             "weights": {k: round(v, 6) for k, v in self.weights.items()},
+            **(
+                {"context_words": {k: round(v, 4) for k, v in sorted(self.words.items())}}
+                if self.words
+                else {}
+            ),
         }
 
 
@@ -99,7 +106,8 @@ def scorer_from_json(data: dict[str, Any]) -> Scorer:
     """A scorer from the data file's object; raises KeyError/TypeError/ValueError."""
     weights = {str(k): float(v) for k, v in dict(data["weights"]).items()}
     by_language = {str(k): float(v) for k, v in dict(data.get("thresholds") or {}).items()}
-    return Scorer(weights, float(data["bias"]), float(data["threshold"]), by_language)
+    words = {str(k): float(v) for k, v in dict(data.get("context_words") or {}).items()}
+    return Scorer(weights, float(data["bias"]), float(data["threshold"]), by_language, words)
 
 
 @cache
@@ -124,6 +132,7 @@ PRIOR = {
     "cue_before": 1.5,
     "listed_with": 1.5,
     "known_body": -4.0,
+    "abbreviates_body": -3.0,
     "stock_index": -4.0,
     "calendar": -3.0,
     "place": -2.0,
