@@ -181,3 +181,15 @@ def test_a_page_of_furniture_only_has_no_title_no_body_and_says_so(tmp_path: Pat
 def test_a_note_with_one_sentence_is_still_read() -> None:
     cleaned = clean_dump(dump("Acheter du pain", "Appeler le garage", "Le rendez-vous est jeudi."))
     assert cleaned.paragraphs[-1] == "Le rendez-vous est jeudi."
+
+
+def test_a_note_without_punctuation_is_read_not_taken_for_furniture() -> None:
+    cleaned = clean_dump(dump("Idées", "appeler la banque demain matin pour le prêt", "Relire"))
+    assert "appeler la banque demain matin pour le prêt" in cleaned.paragraphs
+    assert NO_ARTICLE not in cleaned.notices
+
+
+def test_a_teaser_headline_after_the_article_is_not_taken_for_a_cut_sentence() -> None:
+    teaser = "Les magasins du centre-ville ferment les uns après les autres dans la région"
+    cleaned = clean_dump(dump(TITLE, *ARTICLE, "Commerce", teaser))
+    assert teaser not in cleaned.paragraphs

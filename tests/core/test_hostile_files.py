@@ -165,10 +165,11 @@ def test_a_hundred_thousand_short_sentences_give_an_article() -> None:
     assert dump.notices
 
 
-def test_a_hundred_thousand_labels_give_no_body_and_say_so() -> None:
+def test_a_hundred_thousand_short_lines_give_an_article() -> None:
+    """No known furniture shape among them: a note without punctuation, shown as it is."""
     dump = clean_dump("\n".join(f"ligne {n}" for n in range(100_000)))
-    assert dump.paragraphs == [] and dump.title is None
-    assert dump.notices and dump.notices[-1].startswith("no article text found")
+    assert len(dump.paragraphs) == 100_000
+    assert dump.notices
 
 
 def test_a_dump_in_another_language_keeps_its_text_with_a_notice() -> None:

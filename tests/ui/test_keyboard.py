@@ -333,3 +333,21 @@ async def test_an_80_column_footer_still_shows_help_and_quit(
                 await settle(pilot)
             footer = next(line for line in reversed(screen_text(app).splitlines()) if line.strip())
             assert "q Quit" in footer and "? Help" in footer, footer
+
+
+async def test_f1_opens_help_from_the_search_box_and_closes_it_keeping_the_query(
+    settings: Settings, analyser: Analyser
+) -> None:
+    _library_of_three(settings)
+    app = NewsdeskApp(None, settings, analyser=analyser)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"cloud")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert app.screen.query("#help-terms"), "the search terms are listed"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen.query_one("#search", Input).value == "cloud"

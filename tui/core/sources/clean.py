@@ -35,10 +35,11 @@ from tui.core.sources.dump_vocabulary import (
     SECTION_WORDS,
     dump_language,
 )
-from tui.core.sources.load import NO_ARTICLE_FOUND
 
 LANGUAGE_NAMES = {"de": "German", "es": "Spanish", "it": "Italian"}
 """Languages the stop words recognise but the model was not fitted on."""
+NO_ARTICLE_FOUND = "no article text found"
+"""How the notice about a text of page furniture only begins."""
 NO_ARTICLE = (
     f"{NO_ARTICLE_FOUND}: every line reads as page furniture (menus, links, labels, legal "
     "or contact lines), none as an article's sentence"

@@ -33,6 +33,7 @@ from tui.core.sources.dump_rules import (
 )
 from tui.core.sources.dump_stats import SHORT_WORDS, DumpStats
 from tui.core.sources.dump_tails import tail_candidates, tail_matrix
+from tui.core.sources.dump_vocabulary import WORD
 
 TITLE_SEARCH_LINES = 8
 """The title, when the dump shows one, is among its first lines."""
@@ -77,7 +78,7 @@ def never_title(stats: DumpStats) -> np.ndarray:
     """Lines no headline looks like: a closing full stop (before a glued signature, if
     any), or more words than a title has."""
     heads = zip(stats.heads, stats.texts, strict=True)
-    glued = np.array([head is not text for head, text in heads], dtype=bool)
+    glued = np.array([len(head) < len(text) for head, text in heads], dtype=bool)
     sentence = (ends_sentence(stats) > 0) | (stats.n_words > MAX_TITLE_WORDS) | glued
     return np.asarray(sentence, dtype=bool)
 
@@ -137,13 +138,19 @@ class Shapes:
 
 
 def cut_mid_sentence(stats: DumpStats) -> bool:
-    """The dump's last line is a clause that stops on a letter or digit: a sentence cut off
-    (`… le géant de l'assuranc`), not a signature, a credit or another furniture shape
-    (`NJ`, `Éditions 2017`, `Par Jeanne Martin et Paul Durand`)."""
+    """The dump's last line is a clause cut off, with no closing punctuation: it stops on a
+    function word or a figure (`… citée parmi les`, `… pour 25`), or reads as a sentence
+    (a comma inside, or longer than any heading). Not a signature, a credit or another
+    furniture shape (`NJ`, `Par Jeanne Martin et Paul Durand`), nor a teaser headline
+    (`Les magasins du centre-ville ferment`), which also ends on a letter."""
     last = len(stats) - 1
+    text = stats.texts[last]
     clause = stats.n_words[last] > SHORT_WORDS and stats.stop_share[last] > 0
-    clause = clause and not any_furniture_rule(stats)[last]
-    return bool(clause and stats.texts[last][-1:].isalnum())
+    clause = clause and not any_furniture_rule(stats)[last] and text[-1:].isalnum()
+    words = WORD.findall(text)
+    stops = text[-1:].isdigit() or (bool(words) and words[-1].lower() in stats.stopwords)
+    sentence = "," in text or stats.n_words[last] > MAX_TITLE_WORDS
+    return bool(clause and (stops or sentence))
 
 
 def line_shapes(stats: DumpStats) -> Shapes:
@@ -253,17 +260,25 @@ def plain_text_lines(
     The model, fitted on pages, keeps none of its lines; every line with letters is kept
     but for the title, the known furniture shapes, what follows a related-posts or comments
     heading, and the labels the model is sure are furniture (probability of body under
-    `low`, no closing full stop). A text of which no kept line is a sentence is page
-    furniture only (a legal notice, a menu): nothing is kept.
+    `low`, no closing full stop). When no kept line is a sentence, a text of which a
+    third or more of the lines have the known furniture shapes is page furniture only (a
+    legal notice, a menu) and nothing is kept; otherwise it is a note without
+    punctuation, and its lines are kept but for those shapes.
     """
     ends = ends_sentence(stats) > 0
-    keep = (any_furniture_rule(stats) == 0) & (after_list_heading(stats) == 0)
-    keep &= (no_letters(stats) == 0) & (list_heading(stats) == 0) & ((body >= low) | ends)
+    shaped = (any_furniture_rule(stats) == 0) & (after_list_heading(stats) == 0)
+    shaped &= (no_letters(stats) == 0) & (list_heading(stats) == 0)
+    sure_furniture = (body < low) & ~ends
+    keep = shaped & ~sure_furniture
     if title is not None:
         keep[title] = False
     sentence = (ends & (stats.n_words >= SENTENCE_MIN_WORDS)) | stats.prose
     if not (keep & sentence).any():
-        return [False] * len(stats)
+        if 3 * int((~shaped).sum()) >= len(stats):
+            return [False] * len(stats)
+        keep = shaped.copy()
+        if title is not None:
+            keep[title] = False
     return [bool(k) for k in keep]
 
 

@@ -172,8 +172,6 @@ def article_from_json(text: str, name: str) -> Article:
         raise LoadError(f"{name} is a newsdesk article with a bad field ({error})") from error
 
 
-NO_ARTICLE_FOUND = "no article text found"
-"""How the dump cleaner's notice about a text of page furniture only begins."""
 TITLE_MAX_CHARS = 80
 """A title made from the first paragraph is cut, at a word, to about this length."""
 HEADING_MAX_WORDS = 15
@@ -265,6 +263,8 @@ def article_from_file(path: Path, max_bytes: int, name: str | None = None) -> Ar
     else:
         article = article_from_dump(text, source)
     if not article.body.strip():
+        from tui.core.sources.clean import NO_ARTICLE_FOUND
+
         why = next((n for n in article.notices if n.startswith(NO_ARTICLE_FOUND)), "")
         raise LoadError(f"{name} holds no article text{why.removeprefix(NO_ARTICLE_FOUND)}")
     if notice:

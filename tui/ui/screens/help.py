@@ -91,7 +91,7 @@ class HelpScreen(ModalScreen[None]):
     """A scrollable list of key bindings; Escape, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "dismiss", "Close help"),
+        Binding("escape,q,question_mark,f1", "dismiss", "Close help"),
         Binding("j,down", "scroll(1)", "Down", show=False),
         Binding("k,up", "scroll(-1)", "Up", show=False),
         Binding("space,pagedown", "page(1)", "Page down", show=False),

@@ -235,7 +235,7 @@ ABBREVIATION = re.compile(rf"[{UP}][{UP}0-9&]{{1,7}}")
 
 
 def _abbreviates_body(page: Page, occ: Occurrence) -> str | None:
-    """'Service de police de la Ville (SPVM)': an abbreviation in brackets after a name
+    """'le Conseil des turbines de Norvège (CMT)': an abbreviation in brackets after a name
     with a public-body word names that body."""
     text = page.body[occ.start : occ.end]
     gap = BRACKET_BEFORE.search(page.body, max(0, occ.start - 4), occ.start)
