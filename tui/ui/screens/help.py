@@ -88,7 +88,7 @@ def terms_table(title: str, terms: Sequence[Term]) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    """A scrollable list of key bindings; Escape, q or ? closes it."""
+    """A scrollable list of key bindings and search terms; Escape, q, ? or F1 closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close help"),
