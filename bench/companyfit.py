@@ -14,7 +14,6 @@ or the best F1 when none does.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -91,24 +90,14 @@ def fit(pages: Sequence[PageForms], l2: float, thresholds: dict[str, float]) -> 
     return Scorer(dict(zip(NAMES, weights, strict=True)), bias, default, dict(thresholds), table)
 
 
-WordCounts = tuple[Counter[str], Counter[str], list[int]]
-"""Forms each context word surrounds among companies and among others, and how many
-forms of each kind (others, companies) were counted."""
-
-
-def word_counts(pages: Sequence[PageForms]) -> WordCounts:
-    positive: Counter[str] = Counter()
-    negative: Counter[str] = Counter()
-    counts = [0, 0]
-    for page in pages:
-        contexts = page.found.context_words
-        for (form, _), label in zip(page.scored, page.labels, strict=True):
-            if label is None:
-                continue
-            seen = {w for occ in contexts[form.text] for w in occ}
-            (positive if label else negative).update(seen)
-            counts[label] += 1
-    return positive, negative, counts
+def word_counts(pages: Sequence[PageForms]) -> words.WordCounts:
+    """The context-word counts of the labelled forms of `pages`."""
+    return words.count_words(
+        (page.found.context_words[form.text], label)
+        for page in pages
+        for (form, _), label in zip(page.scored, page.labels, strict=True)
+        if label is not None
+    )
 
 
 def cross_fitted(pages: Sequence[PageForms]) -> tuple[dict[str, float], list[PageForms]]:

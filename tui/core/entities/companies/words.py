@@ -72,13 +72,14 @@ def form_words(body: str, form: Form, lang: str) -> list[list[str]]:
     ]
 
 
-def fit_table(
-    examples: Iterable[tuple[Sequence[Sequence[str]], int]],
-    smoothing: float = SMOOTHING,
-    min_forms: int = MIN_FORMS,
-) -> dict[str, float]:
-    """Log-odds of being a company for every context word, from (words of each
-    occurrence, label) of labelled forms; a word counts once per form."""
+WordCounts = tuple[Counter[str], Counter[str], list[int]]
+"""Forms each context word surrounds among companies and among others, and how many
+forms of each kind (others, companies) were counted."""
+
+
+def count_words(examples: Iterable[tuple[Sequence[Sequence[str]], int]]) -> WordCounts:
+    """The counts of (words of each occurrence, label) of labelled forms; a word counts
+    once per form."""
     positive: Counter[str] = Counter()
     negative: Counter[str] = Counter()
     counts = [0, 0]
@@ -86,6 +87,16 @@ def fit_table(
         seen = {w for words in occurrences for w in words}
         (positive if label else negative).update(seen)
         counts[bool(label)] += 1
+    return positive, negative, counts
+
+
+def fit_table(
+    examples: Iterable[tuple[Sequence[Sequence[str]], int]],
+    smoothing: float = SMOOTHING,
+    min_forms: int = MIN_FORMS,
+) -> dict[str, float]:
+    """Log-odds of being a company for every context word, from labelled forms."""
+    positive, negative, counts = count_words(examples)
     return table_from_counts(positive, negative, counts[1], counts[0], smoothing, min_forms)
 
 
