@@ -23,6 +23,9 @@ class KeyList(OptionList):
         Binding("G", "last", "Last", show=False),
     ]
 
+    _rechecking = False
+    """True while the highlight is shown again once laid out (no further re-check)."""
+
     def allow_focus(self) -> bool:
         return super().allow_focus() and any(not option.disabled for option in self.options)
 
@@ -33,10 +36,20 @@ class KeyList(OptionList):
         """Show `region` of the list (the highlighted row), scrolling the container too
         while the list has the focus (filling a list leaves the panel where it is)."""
         offset = super().scroll_to_region(region, **options)
-        if self.has_focus:  # now, and again once laid out (the list may have just grown)
+        if self.has_focus:
             self._show_in_container(region)
-            self.call_after_refresh(self._show_in_container, region)
+            if not self._rechecking:
+                self.call_after_refresh(self._show_highlight_again)
         return offset
+
+    def _show_highlight_again(self) -> None:
+        """Once laid out, show the highlighted row where it is now: the list may have just
+        grown, or its rows wrapped to more lines when the panel's scrollbar narrowed it."""
+        self._rechecking = True
+        try:
+            self.scroll_to_highlight()
+        finally:
+            self._rechecking = False
 
     def _show_in_container(self, region: Region) -> None:
         container = self.parent
