@@ -191,3 +191,15 @@ def test_a_newspaper_title_is_evidence_of_a_company() -> None:
     assert all(
         e["newspaper"][0] == 0 for t, e in evidence.items() if len(re.split(r"[\s-]+", t)) < 2
     )
+
+
+def test_a_known_name_that_is_a_plain_word_is_told_apart() -> None:
+    text = "Square and Intel raised prices; Next cut jobs."
+    _, scored = score_forms(text, "en", nlp.entity_spans(text, "en"))
+    evidence = {form.text: dict(zip(NAMES, found, strict=True)) for form, found in scored}
+    assert evidence["Square"]["known_weak"][0] == 1.0
+    assert evidence["Next"]["known_weak"][0] == 1.0
+    assert evidence["Intel"]["known_weak"][0] == 0
+    assert evidence["Intel"]["known_company"][0] == 1.0
+    weights = scoring.shipped_scorer()
+    assert weights is not None and weights.weights["known_weak"] < 0

@@ -106,6 +106,14 @@ def _ordinary(page: Page, text: str) -> bool:
     return gz.is_weak(text) and text.lower() in page.words
 
 
+def _known_weak(page: Page, form: Form) -> Evidence:
+    """A known company whose name is also a plain word ('Square', 'Next'), used or not."""
+    entry = gz.lookup(form.text)
+    if entry is None or entry.kind != gz.COMPANY or not gz.is_weak(form.text):
+        return NONE
+    return 1.0, "known name that is also a plain word"
+
+
 def _known_body(page: Page, form: Form) -> Evidence:
     entry = gz.lookup(form.text)
     if entry is None or entry.kind in (gz.COMPANY, gz.INDEX):
@@ -343,6 +351,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("inside_org", _inside_org),
     Feature("known_company", _known_company),
     Feature("known_plain_word", _known_plain_word),
+    Feature("known_weak", _known_weak),
     Feature("known_body", _known_body),
     Feature("stock_index", _stock_index),
     Feature("holds_known", _holds_known),
