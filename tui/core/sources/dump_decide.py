@@ -28,8 +28,10 @@ from tui.core.sources.dump_model import (
 from tui.core.sources.dump_rules import (
     after_list_heading,
     any_furniture_rule,
+    dangling_separator,
     list_heading,
     notice_rule,
+    page_header,
 )
 from tui.core.sources.dump_stats import SHORT_WORDS, DumpStats
 from tui.core.sources.dump_tails import tail_candidates, tail_matrix
@@ -126,8 +128,9 @@ class Shapes:
     paragraphs is body, a section name above the title is not)."""
     never: np.ndarray
     """Shapes that are never article text although they can read as prose: notices about
-    the reader's data or the page itself, and everything under a related-posts or comments
-    heading. The annotated dumps hold too few long ones for the model to learn them."""
+    the reader's data or the page itself, a caption or teaser left on a dangling separator,
+    a magazine's page header, and everything under a related-posts or comments heading.
+    The annotated dumps hold too few long ones for the model to learn them."""
     runs: tuple[range, ...] = ()
     """Runs of lines opening with the same list mark: a run mostly left out is left out
     whole (a teaser link next to the article is one of the teasers)."""
@@ -156,6 +159,7 @@ def cut_mid_sentence(stats: DumpStats) -> bool:
 def line_shapes(stats: DumpStats) -> Shapes:
     heading = heading_shaped(stats) & (stats.n_words <= SUBHEADING_WORDS)
     never = (notice_rule(stats) > 0) | (after_list_heading(stats) > 0) | (list_heading(stats) > 0)
+    never |= (dangling_separator(stats) > 0) | (page_header(stats) > 0)
     long = np.asarray(stats.prose, dtype=bool)
     cut = bool(len(stats)) and cut_mid_sentence(stats) and not never[-1]
     runs = tuple(mark_runs(stats))
@@ -166,7 +170,8 @@ def context_pass(
     body: np.ndarray, shapes: Shapes, title: int | None, thresholds: Thresholds
 ) -> list[bool]:
     """Which lines are body: sure and long ones by themselves, then short doubtful ones and
-    headings by the nearest decided lines above and below."""
+    headings by the nearest decided lines above and below. A heading heads the text under
+    it: with no body line below, it is not the article's (a teaser after its end)."""
     state = np.where(
         body >= thresholds.doubt_high, _GOOD, np.where(body < thresholds.doubt_low, _BAD, _DOUBT)
     )
@@ -189,7 +194,9 @@ def context_pass(
         else:
             over = _past_credit(i, state, above, shapes)
             good_sides = (over == _GOOD) + (below[i] == _GOOD)
-            keep.append(good_sides == 2 or (good_sides == 1 and body[i] >= thresholds.body))
+            likely = good_sides == 1 and body[i] >= thresholds.body
+            heads_text = below[i] == _GOOD or not shapes.heading[i]
+            keep.append(good_sides == 2 or (likely and heads_text))
     for run in shapes.runs:
         if 2 * sum(keep[i] for i in run) < len(run):
             keep[run.start : run.stop] = [False] * len(run)
