@@ -221,3 +221,33 @@ def test_a_magazine_page_header_glued_before_the_text_is_cut_off() -> None:
     text = " ".join(ARTICLE)
     cleaned = clean_dump(f"{header} {text}")
     assert cleaned.paragraphs == [text]
+
+
+SALON = (
+    "Réunis au salon annuel de l'automobile à Lyon, les constructeurs européens ont présenté "
+    "leurs nouveaux modèles devant des milliers de visiteurs venus de toute la région.",
+    "Salon de Lyon : les constructeurs européens misent tout sur la voiture électrique",
+    "Invités par les organisateurs du salon, les dirigeants des grands groupes ont profité de "
+    "leur passage à Lyon pour annoncer de nouvelles usines de batteries.",
+    "Trois usines ouvriront d'ici deux ans dans le Rhône et l'Isère, pour un investissement "
+    "total que les groupes n'ont pas voulu chiffrer précisément.",
+    "Les élus locaux saluent une bonne nouvelle pour l'emploi industriel, qui recule dans le "
+    "département depuis une dizaine d'années.",
+)
+
+
+def test_a_description_above_the_headline_is_furniture_and_the_headline_is_the_title() -> None:
+    cleaned = clean_dump(dump(*SALON))
+    assert cleaned.title == SALON[1]
+    assert cleaned.paragraphs == list(SALON[2:])
+
+
+def test_a_first_paragraph_above_a_sub_heading_that_announces_its_text_is_kept() -> None:
+    heading = "Lyon : les constructeurs ouvrent trois usines dans le Rhône et l'Isère"
+    item = (
+        "Trois usines ouvriront d'ici deux ans dans le Rhône et l'Isère, ont précisé les "
+        "constructeurs européens au dernier jour du salon."
+    )
+    cleaned = clean_dump(dump(SALON[0], heading, item, SALON[4]))
+    assert cleaned.title is None
+    assert cleaned.paragraphs == [SALON[0], heading, item, SALON[4]]

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tui.core.sources.dump_features import ends_sentence, feature_matrix, mark_runs, no_letters
+from tui.core.sources.dump_features import (
+    content_words,
+    ends_sentence,
+    feature_matrix,
+    mark_runs,
+    no_letters,
+)
 from tui.core.sources.dump_model import (
     BODY,
     FURNITURE,
@@ -43,6 +49,10 @@ MAX_TITLE_WORDS = 30
 SUBHEADING_WORDS = 15
 SENTENCE_MIN_WORDS = 2
 """A note's shortest sentence (`Paid already.`)."""
+DESCRIPTION_SHARED_WORDS = 2
+"""A description above the headline takes up at least this many of its words, and of the
+standfirst's."""
+_INNER_SENTENCE = (". ", "? ", "! ")
 _GOOD, _BAD, _DOUBT = 1, -1, 0
 
 
@@ -240,6 +250,9 @@ def decide(stats: DumpStats, model: DumpModel, lang: str) -> Decisions:
     if plain:
         keep = plain_text_lines(stats, title, body, model.thresholds.doubt_low)
         title = title if any(keep) else None
+    if title is None and (described := described_headline(stats, keep)) is not None:
+        title = described
+        keep[described - 1] = keep[described] = False
     if title is None and _first_line_is_title(stats, keep):
         title = 0
         keep[0] = False
@@ -248,6 +261,31 @@ def decide(stats: DumpStats, model: DumpModel, lang: str) -> Decisions:
         labels[title] = TITLE
     tails = glued_tails(stats, keep, model, lang)
     return Decisions(labels, probabilities, tails, matrix, plain)
+
+
+def described_headline(stats: DumpStats, keep: list[bool]) -> int | None:
+    """The headline of a page whose dump opens with a one-sentence description of it (the
+    lead photo's caption, the page's summary) above it, when the model found no title.
+
+    The article's first kept line is one prose sentence, a headline-shaped line follows it
+    and body follows that. The sentence is about the headline, not a paragraph a sub-heading
+    follows: it takes up several of the headline's words and of the standfirst's below it,
+    and the headline shares more words with it than with the standfirst (a sub-heading
+    announces the text under it, as an item's heading in a round-up does).
+    """
+    first = next((i for i, k in enumerate(keep) if k), None)
+    if first is None or first + 2 >= len(keep) or first + 1 >= TITLE_SEARCH_LINES:
+        return None
+    line, under = first + 1, first + 2
+    text = stats.texts[first]
+    one_sentence = stats.prose[first] and not any(map(text.__contains__, _INNER_SENTENCE))
+    if not (one_sentence and keep[line] and keep[under] and headline_shaped(stats)[line]):
+        return None
+    description, headline = content_words(stats, first), content_words(stats, line)
+    shared, announced = len(headline & description), len(headline & content_words(stats, under))
+    repeated = len(description & content_words(stats, under))
+    least = DESCRIPTION_SHARED_WORDS
+    return line if shared >= least and repeated >= least and shared > announced else None
 
 
 def _first_line_is_title(stats: DumpStats, keep: list[bool]) -> bool:
