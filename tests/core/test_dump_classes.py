@@ -3,10 +3,11 @@
 Each dump mixes an article with one family of furniture that pages of other sites show:
 a radio page's player and programme lines, a caption with its credit, a newsletter consent
 paragraph, a skip-to-content link above the headline, a label run into the headline, a
-standfirst shown twice, agency credits and signatures, a notice about the page itself. And
-the article's own lines it must keep: a news round-up's standfirst and item headings (one
-under a source line), the last lines of a dump cut mid-sentence; a page of furniture only
-gives no body and says so.
+standfirst shown twice, agency credits and signatures, a notice about the page itself, a
+caption with a glued photo credit or left on a dangling separator, a magazine's page header
+glued before the text. And the article's own lines it must keep: a news round-up's
+standfirst and item headings (one under a source line), the last lines of a dump cut
+mid-sentence; a page of furniture only gives no body and says so.
 """
 
 from __future__ import annotations
@@ -193,3 +194,60 @@ def test_a_teaser_headline_after_the_article_is_not_taken_for_a_cut_sentence() -
     teaser = "Les magasins du centre-ville ferment les uns après les autres dans la région"
     cleaned = clean_dump(dump(TITLE, *ARTICLE, "Commerce", teaser))
     assert teaser not in cleaned.paragraphs
+
+
+def test_a_caption_whose_glued_tail_is_a_photo_credit_is_furniture() -> None:
+    caption = (
+        "Le directeur régional de la banque et le maire devant l'agence du centre-ville, qui "
+        "sera la première à fermer ses portes en juin. Photo: Jean Martin"
+    )
+    for text in (dump(TITLE, caption, *ARTICLE), dump(TITLE, ARTICLE[0], caption, *ARTICLE[1:])):
+        cleaned = clean_dump(text)
+        assert cleaned.title == TITLE
+        assert cleaned.paragraphs == list(ARTICLE)
+
+
+def test_a_caption_left_on_a_dangling_separator_is_furniture() -> None:
+    caption = (
+        "Le directeur régional de la banque annonce que l'agence du centre-ville fermera la "
+        "première |"
+    )
+    cleaned = clean_dump(dump(TITLE, ARTICLE[0], caption, *ARTICLE[1:]))
+    assert cleaned.paragraphs == list(ARTICLE)
+
+
+def test_a_magazine_page_header_glued_before_the_text_is_cut_off() -> None:
+    header = "LA REVUE n°48 - Page 5 - 48 Brèves 4 AVRIL 2024 - LA REVUE N°48 S o m m a i r e p 2"
+    text = " ".join(ARTICLE)
+    cleaned = clean_dump(f"{header} {text}")
+    assert cleaned.paragraphs == [text]
+
+
+SALON = (
+    "Réunis au salon annuel de l'automobile à Lyon, les constructeurs européens ont présenté "
+    "leurs nouveaux modèles devant des milliers de visiteurs venus de toute la région.",
+    "Salon de Lyon : les constructeurs européens misent tout sur la voiture électrique",
+    "Invités par les organisateurs du salon, les dirigeants des grands groupes ont profité de "
+    "leur passage à Lyon pour annoncer de nouvelles usines de batteries.",
+    "Trois usines ouvriront d'ici deux ans dans le Rhône et l'Isère, pour un investissement "
+    "total que les groupes n'ont pas voulu chiffrer précisément.",
+    "Les élus locaux saluent une bonne nouvelle pour l'emploi industriel, qui recule dans le "
+    "département depuis une dizaine d'années.",
+)
+
+
+def test_a_description_above_the_headline_is_furniture_and_the_headline_is_the_title() -> None:
+    cleaned = clean_dump(dump(*SALON))
+    assert cleaned.title == SALON[1]
+    assert cleaned.paragraphs == list(SALON[2:])
+
+
+def test_a_first_paragraph_above_a_sub_heading_that_announces_its_text_is_kept() -> None:
+    heading = "Lyon : les constructeurs ouvrent trois usines dans le Rhône et l'Isère"
+    item = (
+        "Trois usines ouvriront d'ici deux ans dans le Rhône et l'Isère, ont précisé les "
+        "constructeurs européens au dernier jour du salon."
+    )
+    cleaned = clean_dump(dump(SALON[0], heading, item, SALON[4]))
+    assert cleaned.title is None
+    assert cleaned.paragraphs == [SALON[0], heading, item, SALON[4]]

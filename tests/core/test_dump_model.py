@@ -31,6 +31,20 @@ def test_lines_keep_their_offsets_and_the_date_token_is_split_off() -> None:
         assert text[line.start : line.end] == line.text
 
 
+def test_a_page_header_ending_on_a_letter_spaced_heading_is_split_off_its_text() -> None:
+    text = "REVUE n°12 - Page 3 S o m m a i r e p 4 Le groupe a vendu sa filiale.\nFin"
+    lines = split_lines(text).lines
+    assert [line.text for line in lines] == [
+        "REVUE n°12 - Page 3 S o m m a i r e p 4",
+        "Le groupe a vendu sa filiale.",
+        "Fin",
+    ]
+    for line in lines:
+        assert text[line.start : line.end] == line.text
+    ordinary = "Il y a à peine un an, la société a vendu sa filiale à un fonds."
+    assert [line.text for line in split_lines(ordinary).lines] == [ordinary]
+
+
 @pytest.mark.parametrize(
     ("line", "tail"),
     [
@@ -119,6 +133,14 @@ def test_context_pass_keeps_a_heading_between_body_lines_and_drops_one_among_fur
     body = np.array([0.1, 0.9, 0.05, 0.9, 0.05, 0.1])
     keep = context_pass(body, shapes(6, heading=(2, 4)), None, thresholds)
     assert keep == [False, True, True, True, False, False]
+
+
+def test_a_likely_heading_heads_body_below_it_or_is_not_kept() -> None:
+    thresholds = Thresholds(body=0.5, doubt_low=0.2, doubt_high=0.8)
+    body = np.array([0.1, 0.7, 0.9, 0.7])
+    keep = context_pass(body, shapes(4, heading=(1, 3)), None, thresholds)
+    assert keep == [False, True, True, False]
+    assert context_pass(body, shapes(4, heading=(1,)), None, thresholds)[3]
 
 
 def test_context_pass_never_keeps_a_notice_and_never_the_title() -> None:

@@ -89,8 +89,8 @@ async def test_analysis_failure_is_reported_and_the_app_stays_up(settings: Setti
 
 
 def test_no_escape_sequence_from_an_article_reaches_the_terminal(tmp_path: Path) -> None:
-    page = tmp_path / "hostile.txt"
-    page.write_text(HOSTILE_TITLE + "\n\n" + HOSTILE_BODY + "\n", encoding="utf-8")
+    page = tmp_path / "hostile.md"
+    page.write_text(f"# {HOSTILE_TITLE}\n\n{HOSTILE_BODY}\n", encoding="utf-8")
     env = {
         **os.environ,
         "TERM": "xterm-256color",

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tui.core.sources.dump_features import ends_sentence, feature_matrix, mark_runs, no_letters
+from tui.core.sources.dump_features import (
+    content_words,
+    ends_sentence,
+    feature_matrix,
+    mark_runs,
+    no_letters,
+)
 from tui.core.sources.dump_model import (
     BODY,
     FURNITURE,
@@ -28,8 +34,10 @@ from tui.core.sources.dump_model import (
 from tui.core.sources.dump_rules import (
     after_list_heading,
     any_furniture_rule,
+    dangling_separator,
     list_heading,
     notice_rule,
+    page_header,
 )
 from tui.core.sources.dump_stats import SHORT_WORDS, DumpStats
 from tui.core.sources.dump_tails import tail_candidates, tail_matrix
@@ -41,6 +49,10 @@ MAX_TITLE_WORDS = 30
 SUBHEADING_WORDS = 15
 SENTENCE_MIN_WORDS = 2
 """A note's shortest sentence (`Paid already.`)."""
+DESCRIPTION_SHARED_WORDS = 2
+"""A description above the headline takes up at least this many of its words, and of the
+standfirst's."""
+_INNER_SENTENCE = (". ", "? ", "! ")
 _GOOD, _BAD, _DOUBT = 1, -1, 0
 
 
@@ -126,8 +138,9 @@ class Shapes:
     paragraphs is body, a section name above the title is not)."""
     never: np.ndarray
     """Shapes that are never article text although they can read as prose: notices about
-    the reader's data or the page itself, and everything under a related-posts or comments
-    heading. The annotated dumps hold too few long ones for the model to learn them."""
+    the reader's data or the page itself, a caption or teaser left on a dangling separator,
+    a magazine's page header, and everything under a related-posts or comments heading.
+    The annotated dumps hold too few long ones for the model to learn them."""
     runs: tuple[range, ...] = ()
     """Runs of lines opening with the same list mark: a run mostly left out is left out
     whole (a teaser link next to the article is one of the teasers)."""
@@ -156,6 +169,7 @@ def cut_mid_sentence(stats: DumpStats) -> bool:
 def line_shapes(stats: DumpStats) -> Shapes:
     heading = heading_shaped(stats) & (stats.n_words <= SUBHEADING_WORDS)
     never = (notice_rule(stats) > 0) | (after_list_heading(stats) > 0) | (list_heading(stats) > 0)
+    never |= (dangling_separator(stats) > 0) | (page_header(stats) > 0)
     long = np.asarray(stats.prose, dtype=bool)
     cut = bool(len(stats)) and cut_mid_sentence(stats) and not never[-1]
     runs = tuple(mark_runs(stats))
@@ -166,7 +180,8 @@ def context_pass(
     body: np.ndarray, shapes: Shapes, title: int | None, thresholds: Thresholds
 ) -> list[bool]:
     """Which lines are body: sure and long ones by themselves, then short doubtful ones and
-    headings by the nearest decided lines above and below."""
+    headings by the nearest decided lines above and below. A heading heads the text under
+    it: with no body line below, it is not the article's (a teaser after its end)."""
     state = np.where(
         body >= thresholds.doubt_high, _GOOD, np.where(body < thresholds.doubt_low, _BAD, _DOUBT)
     )
@@ -189,7 +204,9 @@ def context_pass(
         else:
             over = _past_credit(i, state, above, shapes)
             good_sides = (over == _GOOD) + (below[i] == _GOOD)
-            keep.append(good_sides == 2 or (good_sides == 1 and body[i] >= thresholds.body))
+            likely = good_sides == 1 and body[i] >= thresholds.body
+            heads_text = below[i] == _GOOD or not shapes.heading[i]
+            keep.append(good_sides == 2 or (likely and heads_text))
     for run in shapes.runs:
         if 2 * sum(keep[i] for i in run) < len(run):
             keep[run.start : run.stop] = [False] * len(run)
@@ -233,6 +250,9 @@ def decide(stats: DumpStats, model: DumpModel, lang: str) -> Decisions:
     if plain:
         keep = plain_text_lines(stats, title, body, model.thresholds.doubt_low)
         title = title if any(keep) else None
+    if title is None and (described := described_headline(stats, keep)) is not None:
+        title = described
+        keep[described - 1] = keep[described] = False
     if title is None and _first_line_is_title(stats, keep):
         title = 0
         keep[0] = False
@@ -241,6 +261,31 @@ def decide(stats: DumpStats, model: DumpModel, lang: str) -> Decisions:
         labels[title] = TITLE
     tails = glued_tails(stats, keep, model, lang)
     return Decisions(labels, probabilities, tails, matrix, plain)
+
+
+def described_headline(stats: DumpStats, keep: list[bool]) -> int | None:
+    """The headline of a page whose dump opens with a one-sentence description of it (the
+    lead photo's caption, the page's summary) above it, when the model found no title.
+
+    The article's first kept line is one prose sentence, a headline-shaped line follows it
+    and body follows that. The sentence is about the headline, not a paragraph a sub-heading
+    follows: it takes up several of the headline's words and of the standfirst's below it,
+    and the headline shares more words with it than with the standfirst (a sub-heading
+    announces the text under it, as an item's heading in a round-up does).
+    """
+    first = next((i for i, k in enumerate(keep) if k), None)
+    if first is None or first + 2 >= len(keep) or first + 1 >= TITLE_SEARCH_LINES:
+        return None
+    line, under = first + 1, first + 2
+    text = stats.texts[first]
+    one_sentence = stats.prose[first] and not any(map(text.__contains__, _INNER_SENTENCE))
+    if not (one_sentence and keep[line] and keep[under] and headline_shaped(stats)[line]):
+        return None
+    description, headline = content_words(stats, first), content_words(stats, line)
+    shared, announced = len(headline & description), len(headline & content_words(stats, under))
+    repeated = len(description & content_words(stats, under))
+    least = DESCRIPTION_SHARED_WORDS
+    return line if shared >= least and repeated >= least and shared > announced else None
 
 
 def _first_line_is_title(stats: DumpStats, keep: list[bool]) -> bool:

@@ -294,7 +294,7 @@ def heading_between_prose(s: DumpStats) -> np.ndarray:
     return column(heading * previous_is_prose(s) * next_is_prose(s))
 
 
-def _content_words(s: DumpStats, index: int) -> set[str]:
+def content_words(s: DumpStats, index: int) -> set[str]:
     """The line's words but its function words and single letters."""
     return {w for w in WORD.findall(s.lowered[index]) if len(w) > 1 and w not in s.stopwords}
 
@@ -306,9 +306,9 @@ def announces_next(s: DumpStats) -> np.ndarray:
     out = np.zeros(len(s))
     shaped = (s.n_words <= LONG_WORDS) & (ends_sentence(s) == 0)
     for i in map(int, np.flatnonzero(shaped[:-1] & s.prose[1:])):
-        words = _content_words(s, i)
+        words = content_words(s, i)
         if words:
-            out[i] = len(words & _content_words(s, i + 1)) / len(words)
+            out[i] = len(words & content_words(s, i + 1)) / len(words)
     return out
 
 

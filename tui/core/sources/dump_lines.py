@@ -3,7 +3,9 @@
 The cleaner classifies these lines (title, body, furniture). The scraper's leading
 `date YYYY-MM[-DD]` token is split off the first line. A short tail after the last
 sentence of a line (`… quelques semaines. Jean Dupont`, `…du groupe.abc/de(©AFP)`) is a
-candidate for a byline or credit glued to the text; `glued_tail` finds where it starts.
+candidate for a byline or credit glued to the text; `glued_tail` finds where it starts. A
+page header glued before the text, ending on a letter-spaced heading (`… N°12 S o m m a i r
+e Le groupe a …`), is split off as its own line.
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ TAIL_MAX_WORDS = 12
 TAIL_MAX_CHARS = 120
 TAIL_MIN_SENTENCE = 15
 """A glued tail follows at least this much text of the line."""
+LETTER_SPACED = r"(?<!\S)(?:\w ){7,}\w"
+"""Eight or more single letters or digits a space apart (`S o m m a i r e`)."""
+_HEADER_END = re.compile(LETTER_SPACED + r"(?= \S)")
+HEADER_MAX_CHARS = 300
+"""A letter-spaced heading this far into a line ends a page header glued before the text."""
 
 
 @dataclass(frozen=True)
@@ -58,13 +65,29 @@ def split_lines(text: str) -> DumpText:
         return DumpText(lines)
     token = DATE_TOKEN.match(lines[0].text)
     if not token:
-        return DumpText(lines)
+        return DumpText(_split_headers(lines))
     first = lines[0]
     rest = first.text[token.end() :]
     stripped = rest.strip()
     offset = first.start + token.end() + len(rest) - len(rest.lstrip())
     head = [DumpLine(stripped, offset)] if stripped else []
-    return DumpText(head + lines[1:], token.group(1))
+    return DumpText(_split_headers(head + lines[1:]), token.group(1))
+
+
+def _split_headers(lines: list[DumpLine]) -> list[DumpLine]:
+    """Each line, a page header glued before its text split off at its letter-spaced
+    heading: the line break lost there is put back."""
+    out: list[DumpLine] = []
+    for line in lines:
+        spaced = _HEADER_END.search(line.text, 0, HEADER_MAX_CHARS)
+        if spaced is None:
+            out.append(line)
+            continue
+        rest = line.text[spaced.end() :]
+        text_start = spaced.end() + len(rest) - len(rest.lstrip())
+        out.append(DumpLine(line.text[: spaced.end()], line.start))
+        out.append(DumpLine(line.text[text_start:], line.start + text_start))
+    return out
 
 
 def glued_tail(text: str) -> int | None:

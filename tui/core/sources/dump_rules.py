@@ -3,8 +3,9 @@
 Each one is a named feature of the line classifier (its weight is fitted, not assumed):
 credits, agency signatures, bylines, menu items and buttons, consent and newsletter text,
 crumbs, datelines, syndication lines, notices about the page, media players, captions,
-and the headings of related-posts lists and comment boxes. `any_furniture_rule` pools them,
-so that a shape the annotated dumps never show still weighs what furniture weighs.
+lines left on a dangling separator, magazine page headers, and the headings of
+related-posts lists and comment boxes. `any_furniture_rule` pools them, so that a shape
+the annotated dumps never show still weighs what furniture weighs.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 
 import numpy as np
 
+from tui.core.sources.dump_lines import LETTER_SPACED, glued_tail
 from tui.core.sources.dump_stats import (
     RULE_MAX_CHARS,
     SHORT_WORDS,
@@ -61,6 +63,8 @@ _NOTICE_WORDS = ("article", "ancien", "previous", "affichage", "mise en page", "
 _CREDIT_WORDS = ("photo", "crédit", "credit", "image", "illustration", "©")
 """Substrings without which the patterns above cannot match (see `rule`)."""
 _GLUED = re.compile(r"[a-zà-ÿ]{3}[A-ZÀ-Ý][a-zà-ÿ]{2}")
+_DANGLING = re.compile(r"\s[|•·]$")
+_PAGE_HEADER = re.compile(LETTER_SPACED + "$")
 
 
 @feature
@@ -128,6 +132,20 @@ def media_player_rule(s: DumpStats) -> np.ndarray:
 
 
 @feature
+def dangling_separator(s: DumpStats) -> np.ndarray:
+    """A line that ends on a separator (`… dans un premier temps |`): the link or credit
+    that followed it was lost; an article's sentence never ends so."""
+    return rule(s, _DANGLING, search=True, triggers=("|", "•", "·"))
+
+
+@feature
+def page_header(s: DumpStats) -> np.ndarray:
+    """A line that ends on a letter-spaced heading (`… N°12 - Page 3 S o m m a i r e`): a
+    magazine's page header, which `split_lines` cuts off the text glued after it."""
+    return rule(s, _PAGE_HEADER, search=True)
+
+
+@feature
 def any_furniture_rule(s: DumpStats) -> np.ndarray:
     """Any of the furniture shapes above, pooled.
 
@@ -136,14 +154,16 @@ def any_furniture_rule(s: DumpStats) -> np.ndarray:
     """
     rules: tuple[Feature, ...] = (credit_mark, byline_shape, navigation_rule, consent_rule)
     rules += (crumb_rule, notice_rule, dateline_rule, syndication_rule)
-    rules += (agency_signature, media_player_rule)
+    rules += (agency_signature, media_player_rule, dangling_separator, page_header)
     return column(np.maximum.reduce([r(s) for r in rules]))
 
 
 @feature
 def credit_inside(s: DumpStats) -> np.ndarray:
-    """A photo or image credit inside the line: a caption (`… (Photo : Agence)`)."""
-    return rule(
+    """A photo or image credit inside the line: a caption (`… (Photo : Agence)`), or a
+    line short enough to be a caption whose glued tail is a photo credit (`Le ministre à
+    Abidjan. Photo: Agence`); a long paragraph's glued credit is the tail model's."""
+    inside = rule(
         s,
         _CREDIT_INSIDE,
         search=True,
@@ -151,6 +171,19 @@ def credit_inside(s: DumpStats) -> np.ndarray:
         max_chars=RULE_MAX_CHARS * 2,
         heads=True,
     )
+    return column(np.maximum(inside, _credit_tail(s)))
+
+
+def _credit_tail(s: DumpStats) -> np.ndarray:
+    """1.0 where a line of up to `RULE_MAX_CHARS` ends with a glued photo credit."""
+    out = np.zeros(len(s))
+    for i in np.flatnonzero(s.n_chars <= RULE_MAX_CHARS):
+        if not any(map(s.lowered[i].__contains__, _CREDIT_WORDS)):
+            continue
+        cut = glued_tail(s.texts[i])
+        if cut is not None and CREDIT.match(s.texts[i][cut:]):
+            out[i] = 1.0
+    return out
 
 
 @feature
